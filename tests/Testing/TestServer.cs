@@ -34,10 +34,25 @@ public static class TestServer
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The test host may be torn down before ProcessExit finishes deleting; servers of runs whose
+    /// process is gone are stopped by then, so their directories are removed here.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "traceability-tests-*"))
+        {
+            var pid = Path.GetFileName(directory).Split('-')[2];
+            if (Directory.Exists($"/proc/{pid}") || File.Exists(Path.Combine(directory, "postmaster.pid"))) continue;
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static async Task<string> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable(ExternalVariable);
         if (!string.IsNullOrWhiteSpace(external)) return external;
+        RemoveLeftovers();
         var directory = Path.Combine(Path.GetTempPath(), $"traceability-tests-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
         {

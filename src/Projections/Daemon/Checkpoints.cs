@@ -8,8 +8,11 @@ public static class Checkpoints
     public static async Task<long> ReadAsync(NpgsqlConnection connection, string name, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO traceability.event_progression (name, last_seq_id) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING;
-            SELECT last_seq_id FROM traceability.event_progression WHERE name = $1
+            WITH created AS (
+                INSERT INTO traceability.event_progression (name, last_seq_id) VALUES ($1, 0)
+                ON CONFLICT (name) DO NOTHING RETURNING last_seq_id)
+            SELECT last_seq_id FROM created
+            UNION ALL SELECT last_seq_id FROM traceability.event_progression WHERE name = $1
             """, connection);
         command.Parameters.Add(new() { Value = name });
         return (long)(await command.ExecuteScalarAsync(ct))!;
