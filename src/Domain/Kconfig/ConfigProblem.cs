@@ -40,7 +40,7 @@ public sealed class ConfigParseException(IReadOnlyList<ConfigProblem> problems, 
     private static string Summarise(IReadOnlyList<ConfigProblem> problems, bool truncated)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var count = $"{problems.Count}{(truncated ? " or more" : "")}";
+        var count = truncated ? $"more than {problems.Count}" : $"{problems.Count}";
         var noun = problems.Count == 1 && !truncated ? "problem" : "problems";
         var shown = problems.Take(ProblemsInMessage).Select(p => $"line {p.Line}: {p.Message}");
         var rest = problems.Count > ProblemsInMessage ? "; ..." : "";

@@ -40,6 +40,7 @@ public sealed class ProblemReportTests
         Assert.Equal(KernelConfigParser.MaxProblems, error.Problems.Count);
         Assert.True(error.Truncated);
         Assert.Equal(KernelConfigParser.MaxProblems, error.Problems[^1].Line);
+        Assert.StartsWith($"more than {KernelConfigParser.MaxProblems} problems in .config", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
