@@ -27,7 +27,8 @@ public static class ConfigValue
             if (c == '"') return false;
             if (c == '\\')
             {
-                if (i + 1 >= value.Length - 1) return false;
+                // Kconfig writes only \" and \\; anything else was not produced by it.
+                if (i + 1 >= value.Length - 1 || value[i + 1] is not ('"' or '\\')) return false;
                 i++;
             }
         }
