@@ -1,0 +1,64 @@
+namespace Traceability.Domain.Decisions;
+
+// Links: Assumptions are AoU ids (AOU-0001), Features hardware feature ids, Requirements requirement ids.
+// The proposer, approver etc. is the actor in the event metadata, not a field.
+
+public sealed record DecisionProposed(
+    string Baseline,
+    string Symbol,
+    string Value,
+    string Rationale,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Requirements);
+
+public sealed record DecisionRevised(
+    string Baseline,
+    string Symbol,
+    int Revision,
+    string Value,
+    string Rationale,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Requirements,
+    string Reason);
+
+/// <summary>Meaning is what the approver's signature asserts, shown to the assessor.</summary>
+public sealed record DecisionApproved(string Baseline, string Symbol, int Revision, string Meaning);
+
+public sealed record DecisionRejected(string Baseline, string Symbol, int Revision, string Reason);
+
+/// <summary>Cause names what changed, e.g. "aou/AOU-0003 revised (r2)".</summary>
+public sealed record DecisionMarkedSuspect(string Baseline, string Symbol, string Cause);
+
+public sealed record DecisionReconfirmed(string Baseline, string Symbol, int Revision, string Reason);
+
+public sealed record DecisionWithdrawn(string Baseline, string Symbol, string Reason);
+
+/// <summary>EvidenceId is E1, E2, ... per decision. Kind: test | analysis | review. Outcome: pass | fail | inconclusive.</summary>
+public sealed record EvidenceAttached(
+    string Baseline,
+    string Symbol,
+    string EvidenceId,
+    string Kind,
+    string Reference,
+    string Outcome,
+    string Summary);
+
+/// <summary>
+/// Opens a decision in a derived baseline with the source decision's content and sign-offs.
+/// SymbolMissing: the symbol is absent from the new baseline's config; flagged, never dropped.
+/// </summary>
+public sealed record DecisionCarriedForward(
+    string Baseline,
+    string Symbol,
+    string FromBaseline,
+    string Value,
+    string Rationale,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Requirements,
+    DecisionStatus Status,
+    string ProposedBy,
+    string? ApprovedBy,
+    bool SymbolMissing);
