@@ -35,6 +35,7 @@ public class EventCatalogTests
     {
         var events = Domain.GetTypes()
             .Where(t => t.IsPublic && t.IsSealed && IsRecord(t) && !NotEvents.Contains(t))
+            .Where(t => t.Namespace != typeof(Traceability.Domain.Kconfig.KernelConfig).Namespace) // parser output, not events
             .Select(t => t.Name).Order();
         Assert.Equal(events, EventCatalog.All.Select(e => e.Type.Name).Order());
     }
