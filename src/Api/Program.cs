@@ -1,4 +1,17 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => TypedResults.Ok());
-await app.RunAsync();
+using Traceability.Api.Hosting;
+using Traceability.Projections.Embedded;
+
+try
+{
+    var app = TraceabilityApp.Build(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is EmbeddedPostgresException || ex.InnerException is EmbeddedPostgresException)
+{
+    Console.Error.WriteLine($"traceability: the embedded database could not start.{Environment.NewLine}{(ex as EmbeddedPostgresException ?? ex.InnerException)!.Message}");
+    return 1;
+}
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Health;
+using Traceability.Api.Http;
+using Traceability.Api.Keys;
+using Traceability.Domain;
+using Traceability.Projections.Daemon;
+using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+
+namespace Traceability.Api.Hosting;
+
+/// <summary>Composition: what the service is made of and how requests flow through it.</summary>
+public static class TraceabilityApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder.Services);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<Database>();
+        services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
+        services.AddSingleton(new EventTypeRegistry([.. EventCatalog.All, .. ApiKeyEvents.All]));
+        services.AddSingleton<EventSerializer>();
+        services.AddSingleton<IInlineProjection, ApiKeysProjection>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<KeyBootstrap>();
+        services.AddSingleton(new DaemonOptions());
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<ProjectionDaemon>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(Roles.AddPolicies);
+        services.AddValidators();
+        services.AddSwagger();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapKeys();
+        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+    }
+}

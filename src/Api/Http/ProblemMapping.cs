@@ -1,0 +1,55 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Traceability.Domain;
+using Traceability.Domain.Kconfig;
+using Traceability.Projections.Embedded;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Http;
+
+/// <summary>The one place where errors become ProblemDetails, with the status map of STYLE.md.</summary>
+public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var context = httpContext;
+        var (status, title, detail, extensions) = Map(exception);
+        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        if (exception is PreconditionFailed stale) context.Response.Headers.ETag = ETags.Format(stale.Actual);
+        await Problems.Write(context, status, title, detail, extensions);
+        return true;
+    }
+
+    private static (int, string, string, Dictionary<string, object?>?) Map(Exception exception) => exception switch
+    {
+        ValidationException v => (400, "Invalid request", "One or more fields are invalid.", new() { ["errors"] = Errors(v) }),
+        BadHttpRequestException { StatusCode: 413 } => (413, "Request too large", exception.Message, null),
+        BadHttpRequestException b => (b.StatusCode, "Invalid request", Unwrap(b), null),
+        JsonException j => (400, "Invalid JSON", JsonDetail(j), null),
+        BadRequest or ArgumentException or FormatException => (400, "Invalid request", exception.Message, null),
+        UnsupportedContent => (415, "Unsupported content type", exception.Message, null),
+        ResourceNotFound => (404, "Not found", exception.Message, null),
+        PreconditionFailed => (412, "Precondition failed", exception.Message, null),
+        StreamVersionConflict c => (409, "Conflict", $"Someone else changed '{c.StreamId}' at the same time; reload it and try again.", null),
+        DomainRuleViolated => (409, "Rule violated", exception.Message, null),
+        ConfigParseException p => (422, "Unparseable .config", exception.Message,
+            new() { ["problems"] = p.Problems.Select(x => new { line = x.Line, text = x.Text, message = x.Message }).ToList(), ["truncated"] = p.Truncated }),
+        EmbeddedPostgresException or NpgsqlException or TimeoutException =>
+            (503, "Database unavailable", "The database cannot be reached right now; nothing was changed. Retry shortly.", null),
+        OperationCanceledException => (499, "Request cancelled", "The request was cancelled before it completed.", null),
+        _ => (500, "Unexpected error", "The service failed unexpectedly; the error has been logged.", null),
+    };
+
+    private static Dictionary<string, string[]> Errors(ValidationException v) =>
+        v.Errors.GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "body" : JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+
+    private static string Unwrap(BadHttpRequestException b) =>
+        b.InnerException is JsonException j ? JsonDetail(j) : b.Message;
+
+    private static string JsonDetail(JsonException j) =>
+        $"The body is not valid JSON for this operation at {j.Path ?? "$"} (line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}).";
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Traceability.Api.Http;
+
+/// <summary>
+/// viewer reads; engineer proposes, revises, imports and attaches evidence; assessor approves,
+/// rejects, reconfirms and freezes; admin does everything, including keys and platforms.
+/// </summary>
+public static class Roles
+{
+    public const string Viewer = "viewer";
+    public const string Engineer = "engineer";
+    public const string Assessor = "assessor";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Viewer, Engineer, Assessor, Admin];
+
+    /// <summary>Policy names: what an endpoint needs.</summary>
+    public const string Read = "read";
+    public const string Engineering = "engineering";
+    public const string Assessment = "assessment";
+    public const string Administration = "administration";
+
+    public static void AddPolicies(AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireRole(All));
+        options.AddPolicy(Engineering, p => p.RequireRole(Engineer, Admin));
+        options.AddPolicy(Assessment, p => p.RequireRole(Assessor, Admin));
+        options.AddPolicy(Administration, p => p.RequireRole(Admin));
+        // An endpoint that forgets to say what it needs still requires a key (issue 6).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

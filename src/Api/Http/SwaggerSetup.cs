@@ -1,0 +1,30 @@
+using Microsoft.OpenApi;
+
+namespace Traceability.Api.Http;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddSwagger(this IServiceCollection services) => services
+        .AddEndpointsApiExplorer()
+        .AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Traceability",
+                Version = "v1",
+                Description = "Kernel configuration decisions with their safety rationale, as events, projected into traceability matrices. " +
+                    "Authorize with an API key (X-Api-Key). Writes accept If-Match: \"<version>\" from a resource's ETag and answer 412 when it is stale.",
+            });
+            options.AddSecurityDefinition(ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthentication.Header,
+                Description = "An API key issued by an admin (POST /api/keys), or the bootstrap admin key printed at first start.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [],
+            });
+        });
+}

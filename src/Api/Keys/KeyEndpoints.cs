@@ -1,0 +1,18 @@
+using Traceability.Api.Http;
+
+namespace Traceability.Api.Keys;
+
+public static class KeyEndpoints
+{
+    public static void MapKeys(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/keys").WithTags("API keys").RequireAuthorization(Roles.Administration);
+        group.MapPost("/", IssueKey.Handle).Validate<IssueKey.Request>()
+            .WithSummary("Issue an API key for a role (viewer, engineer, assessor, admin). The key is returned once and stored only as a hash.")
+            .ProducesValidationProblem();
+        group.MapGet("/", ListKeys.Handle).WithSummary("List API keys: name, role, who created them and when, revocation.");
+        group.MapDelete("/{name}", RevokeKey.Handle)
+            .WithSummary("Revoke an API key; the last active admin key cannot be revoked.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,22 @@
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
+using Traceability.Domain;
+using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+
+namespace Traceability.Api.Keys;
+
+public static class RevokeKey
+{
+    public static async Task<NoContent> Handle(string name, string? reason, EventStore store, ApiKeyStore keys, HttpContext context, CancellationToken ct)
+    {
+        var key = await keys.FindByNameAsync(name, ct) ?? throw new ResourceNotFound($"API key '{name}'");
+        if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
+        var admins = (await keys.ListAsync(ct)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
+        if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
+        var stream = ApiKeyEvents.StreamId(name);
+        await store.AppendAsync(new StreamAppend(stream, "apikey", await store.StreamVersionAsync(stream, ct),
+            [new ApiKeyRevoked(name, reason ?? "revoked")]), Actor.Metadata(context, reason), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Traceability.Testing;
+
+namespace Traceability.Api.Tests;
+
+/// <summary>
+/// The real service over HTTP against a fresh database on the run's PostgreSQL, with one client
+/// per role: two engineers and two assessors so four-eyes rules can be exercised.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string AdminKey = "trc_test_admin_key_for_the_api_suite_only";
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public string ConnectionString { get; private set; } = "";
+    public HttpClient Anonymous { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Viewer { get; private set; } = null!;
+    public HttpClient Engineer { get; private set; } = null!;
+    public HttpClient Engineer2 { get; private set; } = null!;
+    public HttpClient Assessor { get; private set; } = null!;
+    public HttpClient Assessor2 { get; private set; } = null!;
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestServer.CreateDatabaseAsync("api");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Traceability", ConnectionString)
+            .UseSetting("Auth:BootstrapAdminKey", AdminKey));
+        Anonymous = _factory.CreateClient();
+        Admin = Client(AdminKey);
+        Viewer = await ClientFor("viewer-1", "viewer");
+        Engineer = await ClientFor("engineer-1", "engineer");
+        Engineer2 = await ClientFor("engineer-2", "engineer");
+        Assessor = await ClientFor("assessor-1", "assessor");
+        Assessor2 = await ClientFor("assessor-2", "assessor");
+    }
+
+    public HttpClient Client(string key)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task<HttpClient> ClientFor(string name, string role)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/keys", new { name, role });
+        response.EnsureSuccessStatusCode();
+        var issued = await response.Content.ReadFromJsonAsync<IssuedKey>();
+        return Client(issued!.Key);
+    }
+
+    /// <summary>The number of events in the log: bad input must leave it unchanged.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await TestServer.DropDatabaseAsync(ConnectionString);
+    }
+
+    private sealed record IssuedKey(string Name, string Role, string Key);
+}
