@@ -6,6 +6,7 @@ using Traceability.Domain;
 using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
+using Traceability.Projections.Links;
 
 namespace Traceability.Api.Hosting;
 
@@ -28,6 +29,7 @@ public static class TraceabilityApp
         services.AddSingleton(new EventTypeRegistry([.. EventCatalog.All, .. ApiKeyEvents.All]));
         services.AddSingleton<EventSerializer>();
         services.AddSingleton<IInlineProjection, ApiKeysProjection>();
+        services.AddSingleton<IInlineProjection, DecisionLinksProjection>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
