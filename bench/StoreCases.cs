@@ -29,6 +29,23 @@ public sealed class StoreCases(NpgsqlDataSource dataSource, BenchOptions options
             };
         });
 
+    /// <summary>The same workload through the bench-only group-commit prototype (see its summary).</summary>
+    public async Task<Measurement> GroupCommitAppendsAsync(int writers)
+    {
+        await using var appender = new GroupCommitAppender(_store, BenchEvents.Metadata);
+        return await Workload.RunAsync("PROTOTYPE group commit (bench only), single-event appends", writers, options, writer =>
+        {
+            var stream = $"bench-group-{writers}/{writer}";
+            var version = 0L;
+            return async _ =>
+            {
+                await appender.AppendAsync(new StreamAppend(stream, "bench", version, [BenchEvents.Event((int)version)]));
+                version++;
+                Interlocked.Increment(ref _appended);
+            };
+        });
+    }
+
     /// <summary>Ten new streams of 1,000 events each, in one AppendAsync (one transaction), like an import.</summary>
     public async Task<List<TimeSpan>> BulkAsync()
     {
