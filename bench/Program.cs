@@ -1,1 +1,30 @@
-Console.WriteLine("bench: not yet");
+using Npgsql;
+using Traceability.Bench;
+using Traceability.Projections.Embedded;
+using Traceability.Projections.Events;
+
+// A throwaway, durable server (fsync on, default settings): the numbers must be what a real
+// deployment's disk allows, not what a test server with fsync off allows.
+var options = BenchOptions.Parse(args);
+var directory = Path.Combine(Path.GetTempPath(), $"traceability-bench-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+EmbeddedPostgres? server = null;
+try
+{
+    BenchRun.Progress($"starting PostgreSQL in {directory}");
+    server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
+    {
+        DataDirectory = directory, Database = "postgres", Durable = true,
+    });
+    await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+    await SchemaMigrator.MigrateAsync(dataSource);
+    var (markdown, correct) = await BenchRun.RunAsync(dataSource, options);
+    Console.WriteLine(markdown);
+    if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, markdown);
+    return correct ? 0 : 1;
+}
+finally
+{
+    if (server is not null) await server.StopAsync();
+    if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    BenchRun.Progress("server stopped, temp directory removed");
+}

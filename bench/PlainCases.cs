@@ -1,0 +1,72 @@
+using Npgsql;
+
+namespace Traceability.Bench;
+
+/// <summary>
+/// The limit: the same rows, written with plain INSERTs into a table shaped like the events table
+/// (same columns, keys and indexes) but with no lock, no version check, no hash chain and no
+/// streams row. Whatever the store loses against this is the price of its guarantees.
+/// </summary>
+public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options)
+{
+    private const string Table = "bench_plain.events";
+
+    public async Task CreateTableAsync()
+    {
+        await using var command = dataSource.CreateCommand($"""
+            CREATE SCHEMA IF NOT EXISTS bench_plain;
+            CREATE TABLE {Table} (
+                seq_id      bigserial   PRIMARY KEY,
+                id          uuid        NOT NULL UNIQUE,
+                stream_id   text        NOT NULL,
+                version     bigint      NOT NULL,
+                type        text        NOT NULL,
+                data        jsonb       NOT NULL,
+                metadata    jsonb       NOT NULL,
+                "timestamp" timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (stream_id, version));
+            CREATE INDEX ON {Table} (type, seq_id);
+            CREATE INDEX ON {Table} ("timestamp");
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One INSERT per transaction (autocommit): one round trip, and commits free to share an fsync.</summary>
+    public Task<Measurement> SingleInsertsAsync(int writers) =>
+        Workload.RunAsync("plain INSERT, one per transaction", writers, options, writer =>
+        {
+            var stream = $"plain-single-{writers}/{writer}";
+            var version = 0L;
+            return async ct =>
+            {
+                version++;
+                await using var command = dataSource.CreateCommand(
+                    $"INSERT INTO {Table} (id, stream_id, version, type, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)");
+                command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+                command.Parameters.Add(new() { Value = stream });
+                command.Parameters.Add(new() { Value = version });
+                command.Parameters.Add(new() { Value = "bench_noted" });
+                command.Parameters.Add(new() { Value = BenchEvents.DataJson((int)version) });
+                command.Parameters.Add(new() { Value = BenchEvents.MetadataJson });
+                await command.ExecuteNonQueryAsync(ct);
+            };
+        });
+
+    /// <summary>10,000 rows in one multi-row unnest INSERT: the plain equivalent of the store's bulk append.</summary>
+    public Task<List<TimeSpan>> BulkAsync() =>
+        Workload.RepeatAsync(options.BulkRepeats, async run =>
+        {
+            var size = options.BulkSize;
+            await using var command = dataSource.CreateCommand($"""
+                INSERT INTO {Table} (id, stream_id, version, type, data, metadata)
+                SELECT r.id, r.stream_id, r.version, 'bench_noted', r.data::jsonb, $5::jsonb
+                FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS r(id, stream_id, version, data)
+                """);
+            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(_ => Guid.CreateVersion7()).ToArray() });
+            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => $"plain-bulk-{run}/{i / 1000}").ToArray() });
+            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => (long)(i % 1000) + 1).ToArray() });
+            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => BenchEvents.DataJson(i % 1000 + 1)).ToArray() });
+            command.Parameters.Add(new() { Value = BenchEvents.MetadataJson });
+            await command.ExecuteNonQueryAsync();
+        });
+}
