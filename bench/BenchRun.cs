@@ -9,12 +9,11 @@ public static class BenchRun
     public static async Task<(string Markdown, bool Correct)> RunAsync(NpgsqlDataSource dataSource, BenchOptions options)
     {
         var facts = await MachineFacts.ReadAsync(dataSource);
-        var store = new StoreCases(dataSource, options);
+        await using var store = new StoreCases(dataSource, options);
         var plain = new PlainCases(dataSource, options);
         await plain.CreateTableAsync();
         var report = new Report();
 
-        Measurement? limit16 = null;
         foreach (var writers in options.Concurrency)
         {
             // Plain and store run back to back at each concurrency, so a burst of noise from
@@ -25,12 +24,7 @@ public static class BenchRun
             var measured = await store.SingleAppendsAsync(writers);
             Progress($"  {measured.EventsPerSecond:N0} events/s");
             report.AddSingle(measured, limit);
-            limit16 = limit;
         }
-        Progress($"prototype: group commit, {options.Concurrency[^1]} writers");
-        var prototype = await store.GroupCommitAppendsAsync(options.Concurrency[^1]);
-        Progress($"  {prototype.EventsPerSecond:N0} events/s");
-        report.AddPrototype(prototype, limit16!);
 
         Progress($"plain bulk INSERT of {options.BulkSize:N0} rows, {options.BulkRepeats} runs");
         var plainBulk = await plain.BulkAsync();

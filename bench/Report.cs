@@ -28,10 +28,6 @@ public sealed class Report
     }
 
     /// <summary>Not the store's behaviour, so it never counts towards the targets: evidence for the proposed change.</summary>
-    public void AddPrototype(Measurement prototype, Measurement plain) =>
-        Row($"{prototype.Case}, {prototype.Writers} writer(s)", prototype.EventsPerSecond,
-            Format(prototype.EventsPerSecond / plain.EventsPerSecond), "n/a (proposal, not shipped)");
-
     public void AddBulk(int size, List<TimeSpan> store, List<TimeSpan> plain)
     {
         var (storeBest, storeMedian) = (Rate(size, store.Min()), Rate(size, Median(store)));

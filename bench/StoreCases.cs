@@ -4,7 +4,7 @@ using Traceability.Projections.Events;
 namespace Traceability.Bench;
 
 /// <summary>The event store under test, driven the way the API drives it: one append per command.</summary>
-public sealed class StoreCases(NpgsqlDataSource dataSource, BenchOptions options)
+public sealed class StoreCases(NpgsqlDataSource dataSource, BenchOptions options) : IAsyncDisposable
 {
     private readonly EventStore _store = new(dataSource, new EventSerializer(BenchEvents.Registry), []);
     private long _appended;
@@ -29,23 +29,6 @@ public sealed class StoreCases(NpgsqlDataSource dataSource, BenchOptions options
             };
         });
 
-    /// <summary>The same workload through the bench-only group-commit prototype (see its summary).</summary>
-    public async Task<Measurement> GroupCommitAppendsAsync(int writers)
-    {
-        await using var appender = new GroupCommitAppender(_store, BenchEvents.Metadata);
-        return await Workload.RunAsync("PROTOTYPE group commit (bench only), single-event appends", writers, options, writer =>
-        {
-            var stream = $"bench-group-{writers}/{writer}";
-            var version = 0L;
-            return async _ =>
-            {
-                await appender.AppendAsync(new StreamAppend(stream, "bench", version, [BenchEvents.Event((int)version)]));
-                version++;
-                Interlocked.Increment(ref _appended);
-            };
-        });
-    }
-
     /// <summary>Ten new streams of 1,000 events each, in one AppendAsync (one transaction), like an import.</summary>
     public async Task<List<TimeSpan>> BulkAsync()
     {
@@ -65,4 +48,6 @@ public sealed class StoreCases(NpgsqlDataSource dataSource, BenchOptions options
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM traceability.events");
         return (long)(await command.ExecuteScalarAsync() ?? 0L);
     }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

@@ -1,18 +1,69 @@
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Traceability.Projections.Events;
 
+internal sealed record AppendOutcome(AppendResult? Result, StreamVersionConflict? Conflict);
+
 public sealed partial class EventStore
 {
     private sealed record Head(Dictionary<string, long> Versions, long LastSeqId, byte[]? LastHash, DateTime Now);
 
-    private sealed record Batch(
-        List<RecordedEvent> Recorded, List<string> DataTexts, string MetadataText,
-        List<(string Id, string Type, long Version)> Streams, Dictionary<string, long> StreamVersions);
+    /// <summary>
+    /// Writes several appends in the caller's transaction, which must hold the append lock. Versions are
+    /// checked here, under the lock and before any seq_id is taken; an append whose check fails gets its
+    /// conflict and writes nothing, the others go on (later appends see earlier ones of the same batch).
+    /// </summary>
+    internal async Task<IReadOnlyList<AppendOutcome>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<PreparedAppend> appends, CancellationToken ct)
+    {
+        var head = await ReadHead(connection, appends.SelectMany(a => a.Streams).Select(s => s.StreamId).Distinct().ToArray(), ct);
+        var rows = new List<(RecordedEvent Event, string Text, string Metadata)>();
+        var streams = new Dictionary<string, (string Type, long Version)>(StringComparer.Ordinal);
+        var outcomes = new List<AppendOutcome>(appends.Count);
+        var (seq, prev) = (head.LastSeqId, head.LastHash);
+        var timestamp = new DateTimeOffset(head.Now, TimeSpan.Zero);
+        foreach (var append in appends)
+        {
+            var conflict = FindConflict(append, head.Versions);
+            if (conflict is not null)
+            {
+                outcomes.Add(new AppendOutcome(null, conflict));
+                continue;
+            }
+            var first = seq + 1;
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var stream in append.Streams)
+            {
+                var version = head.Versions.GetValueOrDefault(stream.StreamId, 0);
+                foreach (var e in stream.Events)
+                {
+                    var hash = HashChain.Compute(prev, stream.StreamId, ++version, e.Alias, e.Canonical, append.MetadataBytes, timestamp);
+                    rows.Add((new RecordedEvent(++seq, Guid.CreateVersion7(), stream.StreamId, version, e.Alias, e.Data, append.Metadata, timestamp, prev, hash), e.Text, append.MetadataText));
+                    prev = hash;
+                }
+                head.Versions[stream.StreamId] = versions[stream.StreamId] = version;
+                streams[stream.StreamId] = (stream.StreamType, version);
+            }
+            outcomes.Add(new AppendOutcome(new AppendResult(first, seq, versions), null));
+        }
+        if (rows.Count == 0) return outcomes;
+        await Insert(connection, rows, streams, ct);
+        var recorded = rows.Select(r => r.Event).ToList();
+        foreach (var projection in _inline) await projection.ApplyAsync(connection, recorded, ct);
+        return outcomes;
+    }
 
-    /// <summary>Versions are checked here, under the lock and before any seq_id is taken.</summary>
+    private static StreamVersionConflict? FindConflict(PreparedAppend append, Dictionary<string, long> versions)
+    {
+        foreach (var stream in append.Streams)
+        {
+            var current = versions.GetValueOrDefault(stream.StreamId, 0);
+            if (stream.ExpectedVersion != ExpectedVersion.Any && stream.ExpectedVersion != current)
+                return new StreamVersionConflict(stream.StreamId, stream.ExpectedVersion, current);
+        }
+        return null;
+    }
+
     private static async Task<Head> ReadHead(NpgsqlConnection connection, string[] streamIds, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
@@ -36,38 +87,10 @@ public sealed partial class EventStore
         return new Head(versions, lastSeq, lastHash, reader.GetDateTime(0));
     }
 
-    private Batch BuildBatch(List<StreamAppend> appends, Head head, EventMetadata metadata)
+    private static async Task Insert(NpgsqlConnection connection, List<(RecordedEvent Event, string Text, string Metadata)> rows,
+        Dictionary<string, (string Type, long Version)> streams, CancellationToken ct)
     {
-        var metadataBytes = EventSerializer.SerializeMetadata(metadata);
-        var timestamp = new DateTimeOffset(head.Now, TimeSpan.Zero);
-        var (seq, prev) = (head.LastSeqId, head.LastHash);
-        var recorded = new List<RecordedEvent>();
-        var texts = new List<string>();
-        var streams = new List<(string, string, long)>();
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var append in appends)
-        {
-            var current = head.Versions.GetValueOrDefault(append.StreamId, 0);
-            if (append.ExpectedVersion != ExpectedVersion.Any && append.ExpectedVersion != current)
-                throw new StreamVersionConflict(append.StreamId, append.ExpectedVersion, current);
-            foreach (var data in append.Events)
-            {
-                var (alias, canonical) = Serializer.Serialize(data);
-                var hash = HashChain.Compute(prev, append.StreamId, ++current, alias, canonical, metadataBytes, timestamp);
-                recorded.Add(new RecordedEvent(++seq, Guid.CreateVersion7(), append.StreamId, current, alias, data, metadata, timestamp, prev, hash));
-                texts.Add(Encoding.UTF8.GetString(canonical));
-                prev = hash;
-            }
-            streams.Add((append.StreamId, append.StreamType, current));
-            versions[append.StreamId] = current;
-        }
-        return new Batch(recorded, texts, Encoding.UTF8.GetString(metadataBytes), streams, versions);
-    }
-
-    private static async Task Insert(NpgsqlConnection connection, Batch batch, CancellationToken ct)
-    {
-        var events = batch.Recorded;
-        var timestamp = events[0].Timestamp.UtcDateTime;
+        var timestamp = rows[0].Event.Timestamp.UtcDateTime;
         await using var command = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -80,36 +103,36 @@ public sealed partial class EventStore
                 {
                     Parameters =
                     {
-                        new() { Value = batch.Streams.Select(s => s.Id).ToArray() },
-                        new() { Value = batch.Streams.Select(s => s.Type).ToArray() },
-                        new() { Value = batch.Streams.Select(s => s.Version).ToArray() },
+                        new() { Value = streams.Keys.ToArray() },
+                        new() { Value = streams.Values.Select(s => s.Type).ToArray() },
+                        new() { Value = streams.Values.Select(s => s.Version).ToArray() },
                         new() { Value = timestamp, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                     },
                 },
                 new NpgsqlBatchCommand("""
                     INSERT INTO traceability.events (seq_id, id, stream_id, version, type, data, metadata, "timestamp", prev_hash, hash)
-                    SELECT e.seq_id, e.id, e.stream_id, e.version, e.type, e.data::jsonb, $7::jsonb, $8, NULLIF(e.prev_hash, ''::bytea), e.hash
-                    FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $9::bytea[], $10::bytea[])
-                         AS e(seq_id, id, stream_id, version, type, data, prev_hash, hash)
+                    SELECT e.seq_id, e.id, e.stream_id, e.version, e.type, e.data::jsonb, e.metadata::jsonb, $8, NULLIF(e.prev_hash, ''::bytea), e.hash
+                    FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $9::bytea[], $10::bytea[])
+                         AS e(seq_id, id, stream_id, version, type, data, metadata, prev_hash, hash)
                     """)
                 {
                     Parameters =
                     {
-                        new() { Value = events.Select(e => e.SeqId).ToArray() },
-                        new() { Value = events.Select(e => e.Id).ToArray() },
-                        new() { Value = events.Select(e => e.StreamId).ToArray() },
-                        new() { Value = events.Select(e => e.Version).ToArray() },
-                        new() { Value = events.Select(e => e.Type).ToArray() },
-                        new() { Value = batch.DataTexts.ToArray() },
-                        new() { Value = batch.MetadataText },
+                        new() { Value = rows.Select(r => r.Event.SeqId).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.Id).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.StreamId).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.Version).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.Type).ToArray() },
+                        new() { Value = rows.Select(r => r.Text).ToArray() },
+                        new() { Value = rows.Select(r => r.Metadata).ToArray() },
                         new() { Value = timestamp, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                        new() { Value = events.Select(e => e.PrevHash ?? []).ToArray() },
-                        new() { Value = events.Select(e => e.Hash).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.PrevHash ?? []).ToArray() },
+                        new() { Value = rows.Select(r => r.Event.Hash).ToArray() },
                     },
                 },
                 new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', $1)")
                 {
-                    Parameters = { new() { Value = events[^1].SeqId.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+                    Parameters = { new() { Value = rows[^1].Event.SeqId.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
                 },
             },
         };

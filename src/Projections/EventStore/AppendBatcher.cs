@@ -1,0 +1,110 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace Traceability.Projections.Events;
+
+/// <summary>
+/// Group commit. Appends queue here; one loop takes everything waiting (up to a cap) and writes it in
+/// one transaction under the append lock, so N concurrent appends cost one lock, one set of round trips
+/// and one WAL flush instead of N serialised flushes. If the batch fails before its commit (nothing
+/// was written), each append is retried alone so one bad append cannot fail its neighbours; if the
+/// commit itself fails, its outcome is unknown and every append of the batch gets the error.
+/// </summary>
+internal sealed class AppendBatcher : IAsyncDisposable
+{
+    private const int MaxEventsPerBatch = 20_000;
+    private readonly EventStore _store;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public AppendBatcher(EventStore store)
+    {
+        _store = store;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<AppendResult> EnqueueAsync(PreparedAppend append, CancellationToken ct)
+    {
+        var pending = new Pending(append, ct);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), _store);
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            var events = 0;
+            while (events < MaxEventsPerBatch && _queue.Reader.TryRead(out var pending))
+            {
+                // Cancelled before it was written: it never will be, and the caller learns so.
+                if (pending.Cancellation.IsCancellationRequested)
+                {
+                    pending.Completion.TrySetCanceled(pending.Cancellation);
+                    continue;
+                }
+                batch.Add(pending);
+                events += pending.Append.EventCount;
+            }
+            if (batch.Count > 0) await WriteIsolatingFailures(batch);
+        }
+    }
+
+    private async Task WriteIsolatingFailures(List<Pending> batch)
+    {
+        try
+        {
+            await WriteBatch(batch);
+        }
+        catch (CommitOutcomeUnknown unknown)
+        {
+            foreach (var p in batch) p.Completion.TrySetException(unknown.InnerException!);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var p in batch) await WriteIsolatingFailures([p]);
+        }
+        catch (Exception ex)
+        {
+            batch[0].Completion.TrySetException(ex);
+        }
+    }
+
+    private async Task WriteBatch(List<Pending> batch)
+    {
+        await using var connection = await _store.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await EventStore.LockAppends(connection, CancellationToken.None);
+        var outcomes = await _store.WriteAsync(connection, batch.Select(p => p.Append).ToList(), CancellationToken.None);
+        try
+        {
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+        {
+            throw new CommitOutcomeUnknown(ex);
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Conflict is { } conflict) batch[i].Completion.TrySetException(conflict);
+            else batch[i].Completion.TrySetResult(outcomes[i].Result!);
+        }
+    }
+
+    private sealed class Pending(PreparedAppend append, CancellationToken cancellation)
+    {
+        public PreparedAppend Append { get; } = append;
+        public CancellationToken Cancellation { get; } = cancellation;
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class CommitOutcomeUnknown(Exception inner) : Exception("The commit's outcome is unknown.", inner);
+}
