@@ -26,6 +26,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = SuperUser, Password = password, Database = database,
+            // The store's statements repeat with every append: prepare them once per connection.
+            MaxAutoPrepare = 32, AutoPrepareMinUsages = 2,
         };
         ConnectionString = builder.ConnectionString;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,32 +17,37 @@ public static class HashChain
         ReadOnlySpan<byte> prevHash, string streamId, long version, string type,
         ReadOnlySpan<byte> canonicalData, ReadOnlySpan<byte> canonicalMetadata, DateTimeOffset timestamp)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendPart(hash, prevHash);
-        AppendPart(hash, Encoding.UTF8.GetBytes(streamId));
-        AppendInt64(hash, version);
-        AppendPart(hash, Encoding.UTF8.GetBytes(type));
-        AppendPart(hash, canonicalData);
-        AppendPart(hash, canonicalMetadata);
-        AppendInt64(hash, ToUnixMicroseconds(timestamp));
-        return hash.GetHashAndReset();
+        var streamBytes = Encoding.UTF8.GetByteCount(streamId);
+        var typeBytes = Encoding.UTF8.GetByteCount(type);
+        var length = 5 * 4 + 2 * 8 + prevHash.Length + streamBytes + typeBytes + canonicalData.Length + canonicalMetadata.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan(0, length);
+            var at = Part(buffer, 0, prevHash);
+            BinaryPrimitives.WriteInt32BigEndian(buffer[at..], streamBytes);
+            at += 4 + Encoding.UTF8.GetBytes(streamId, buffer[(at + 4)..]);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], version);
+            BinaryPrimitives.WriteInt32BigEndian(buffer[(at += 8)..], typeBytes);
+            at += 4 + Encoding.UTF8.GetBytes(type, buffer[(at + 4)..]);
+            at = Part(buffer, at, canonicalData);
+            at = Part(buffer, at, canonicalMetadata);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], ToUnixMicroseconds(timestamp));
+            return SHA256.HashData(buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static long ToUnixMicroseconds(DateTimeOffset timestamp) =>
         (timestamp.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    private static void AppendPart(IncrementalHash hash, ReadOnlySpan<byte> part)
+    private static int Part(Span<byte> buffer, int at, ReadOnlySpan<byte> part)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, part.Length);
-        hash.AppendData(length);
-        hash.AppendData(part);
-    }
-
-    private static void AppendInt64(IncrementalHash hash, long value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        hash.AppendData(bytes);
+        BinaryPrimitives.WriteInt32BigEndian(buffer[at..], part.Length);
+        part.CopyTo(buffer[(at + 4)..]);
+        return at + 4 + part.Length;
     }
 }
