@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Demo;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
@@ -15,8 +16,10 @@ public static class TraceabilityApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var demo = args.Contains(DemoLoader.Switch);
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoLoader.Switch).ToArray());
         AddServices(builder.Services);
+        if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
         UsePipeline(app);
         return app;
