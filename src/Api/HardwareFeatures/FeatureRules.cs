@@ -21,13 +21,20 @@ internal static class FeatureRules
             .OverridePropertyName("governingSymbols");
     }
 
+    /// <summary>Errors name the platform in the message: an index into a JSON object would mean nothing to the caller.</summary>
     public static void Availability<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyDictionary<string, string>?> availability)
     {
-        validator.RuleForEach(r => availability(r))
-            .Must(pair => Ids.IsSlug(pair.Key)).WithMessage("'{PropertyValue}' is not a platform id.")
-            .Must(pair => Domain.HardwareFeatures.Availability.IsValid(pair.Value))
-            .WithMessage("Availability must be available, unavailable or unknown.")
-            .OverridePropertyName("availability");
+        validator.RuleFor(r => availability(r)).Custom((entries, context) =>
+        {
+            foreach (var (platform, value) in entries ?? new Dictionary<string, string>())
+            {
+                if (!Ids.IsSlug(platform)) context.AddFailure("availability", $"'{platform}' is not a platform id.");
+                else if (!Domain.HardwareFeatures.Availability.IsValid(value))
+                {
+                    context.AddFailure("availability", $"Availability on '{platform}' must be available, unavailable or unknown.");
+                }
+            }
+        });
     }
 
     public static Task RequirePlatformsAsync(EventStore store, IReadOnlyDictionary<string, string>? availability, CancellationToken ct) =>
