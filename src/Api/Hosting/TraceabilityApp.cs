@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Assumptions;
 using Traceability.Api.Demo;
+using Traceability.Api.HardwareFeatures;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
+using Traceability.Api.Platforms;
+using Traceability.Api.Requirements;
 using Traceability.Domain;
 using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
@@ -65,6 +69,10 @@ public static class TraceabilityApp
         app.UseAuthorization();
         app.MapHealth();
         app.MapKeys();
+        app.MapPlatforms();
+        app.MapHardwareFeatures();
+        app.MapAssumptions();
+        app.MapRequirements();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -1,0 +1,55 @@
+using Npgsql;
+using Traceability.Domain.Decisions;
+using Traceability.Projections.Events;
+using Traceability.Projections.Links;
+
+namespace Traceability.Api.Commands;
+
+/// <summary>What a change did besides itself: the decision streams it marked suspect.</summary>
+public sealed record ChangeResult(AppendResult Append, IReadOnlyList<string> SuspectDecisions);
+
+/// <summary>
+/// DOMAIN.md: revising an AoU, a feature's governing symbols or a requirement marks every decision
+/// that links it suspect in the same transaction. The one place that does it, so AoUs, features and
+/// requirements cannot drift apart in how they propagate.
+/// </summary>
+public static class SuspectPropagation
+{
+    public const string DecisionStreamType = "decision";
+
+    /// <summary>
+    /// Appends <paramref name="change"/> and, when <paramref name="cause"/> is given, flags every decision
+    /// linking <paramref name="target"/>. Links are read under the append lock, so a decision proposed
+    /// concurrently is either seen here or proposed after the change (and argues against its new text).
+    /// </summary>
+    public static async Task<ChangeResult> AppendMarkingLinkedAsync(
+        this EventStore store, StreamAppend change, string kind, string target, string? cause,
+        EventMetadata metadata, CancellationToken ct)
+    {
+        IReadOnlyList<string> marked = [];
+        var result = await store.AppendAsync(async (connection, token) =>
+        {
+            var suspects = cause is null ? [] : await MarkLinkingAsync(store, connection, kind, target, cause, token);
+            marked = suspects.Select(s => s.StreamId).ToList();
+            return [change, .. suspects];
+        }, metadata, ct);
+        return new ChangeResult(result, marked);
+    }
+
+    /// <summary>Suspect flags for the decisions linking <paramref name="target"/>; call inside an append's decide step.</summary>
+    public static async Task<IReadOnlyList<StreamAppend>> MarkLinkingAsync(
+        EventStore store, NpgsqlConnection connection, string kind, string target, string cause, CancellationToken ct)
+    {
+        var appends = new List<StreamAppend>();
+        foreach (var stream in await DecisionLinks.LinkingAsync(connection, kind, target, ct))
+        {
+            var (state, version) = await store.LoadAsync(stream,
+                (Decision? s, RecordedEvent e) => Decision.Evolve(s, e.Data, e.Metadata.Actor), ct);
+            if (state is not null && DecisionDecisions.MarkSuspect(state, cause) is { } suspect)
+            {
+                appends.Add(new StreamAppend(stream, DecisionStreamType, version, [suspect]));
+            }
+        }
+        return appends;
+    }
+}
