@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
+using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
 using Traceability.Api.HardwareFeatures;
 using Traceability.Api.Health;
@@ -73,6 +74,7 @@ public static class TraceabilityApp
         app.MapHardwareFeatures();
         app.MapAssumptions();
         app.MapRequirements();
+        app.MapDecisions();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

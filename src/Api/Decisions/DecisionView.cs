@@ -1,0 +1,63 @@
+using Traceability.Domain.Decisions;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Decisions;
+
+public sealed record DecisionSummary(
+    string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, long Version);
+
+public sealed record Approval(int Revision, string ApprovedBy, string Meaning, DateTimeOffset Time);
+
+public sealed record EvidenceRecord(
+    string Id, string Kind, string Reference, string Outcome, string Summary, string AttachedBy, DateTimeOffset Time);
+
+/// <summary>One step of the decision's life exactly as the log holds it: who, when, why and what.</summary>
+public sealed record HistoryEntry(
+    long Seq, long Version, string Type, string Actor, string? Role, DateTimeOffset Time, string? Reason, object Data);
+
+public sealed record DecisionDetail(
+    string Baseline,
+    string Symbol,
+    string Value,
+    string Rationale,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Requirements,
+    DecisionStatus Status,
+    int Revision,
+    bool Suspect,
+    bool SymbolMissing,
+    string ProposedBy,
+    string? ApprovedBy,
+    IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<EvidenceRecord> Evidence,
+    long Version,
+    IReadOnlyList<HistoryEntry> History);
+
+/// <summary>Folds a decision stream into the views above; the state itself always comes from Decision.Evolve.</summary>
+internal static class DecisionView
+{
+    public static Decision? Fold(IEnumerable<RecordedEvent> events) =>
+        events.Aggregate((Decision?)null, (state, e) => Decision.Evolve(state, e.Data, e.Metadata.Actor));
+
+    public static DecisionSummary Summary(Decision d, long version) =>
+        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, version);
+
+    public static DecisionDetail Detail(Decision d, IReadOnlyList<RecordedEvent> events)
+    {
+        var approvals = events.Where(e => e.Data is DecisionApproved)
+            .Select(e => (Event: (DecisionApproved)e.Data, Recorded: e))
+            .Select(x => new Approval(x.Event.Revision, x.Recorded.Metadata.Actor, x.Event.Meaning, x.Recorded.Timestamp))
+            .ToList();
+        var evidence = events.Where(e => e.Data is EvidenceAttached)
+            .Select(e => (Event: (EvidenceAttached)e.Data, Recorded: e))
+            .Select(x => new EvidenceRecord(x.Event.EvidenceId, x.Event.Kind, x.Event.Reference, x.Event.Outcome,
+                x.Event.Summary, x.Recorded.Metadata.Actor, x.Recorded.Timestamp))
+            .ToList();
+        var history = events.Select(e => new HistoryEntry(
+            e.SeqId, e.Version, e.Type, e.Metadata.Actor, e.Metadata.Role, e.Timestamp, e.Metadata.Reason, e.Data)).ToList();
+        return new DecisionDetail(d.Baseline, d.Symbol, d.Value, d.Rationale, d.Assumptions, d.Features, d.Requirements,
+            d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.ProposedBy, d.ApprovedBy, approvals, evidence,
+            events.Count == 0 ? 0 : events[^1].Version, history);
+    }
+}
