@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Baselines;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
@@ -62,6 +63,7 @@ public static class TraceabilityApp
         app.UseAuthorization();
         app.MapHealth();
         app.MapKeys();
+        app.MapBaselines();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }
