@@ -50,7 +50,8 @@ public static class ConfigUploads
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (++sections > MaxSections) throw new BadRequest($"A config upload has at most {MaxSections} form fields.");
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new BadRequest("Every multipart section needs a Content-Disposition: form-data header.");
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (disposition.IsFileDisposition())
