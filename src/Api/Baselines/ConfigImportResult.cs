@@ -1,7 +1,5 @@
 using Traceability.Domain.Baselines;
-using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
-using Traceability.Projections.Events;
 
 namespace Traceability.Api.Baselines;
 
@@ -32,7 +30,7 @@ public sealed record ConfigImportPlan(ConfigImported? Event, ConfigChanges Chang
         return new ConfigImportPlan(imported, changes, config, state);
     }
 
-    public ConfigImportResult Result(IEnumerable<StreamAppend> flags) => new(
+    public ConfigImportResult Result(IReadOnlyList<string> symbolMissing) => new(
         Event?.Revision ?? State.ConfigRevision,
         Config.Sha256,
         Config.Architecture,
@@ -42,7 +40,7 @@ public sealed record ConfigImportPlan(ConfigImported? Event, ConfigChanges Chang
         Symbols(Changes.Added),
         Symbols(Changes.Removed),
         new ChangeList(Changes.Changed.Count, Changes.Changed.Select(c => new ValueChange(c.Symbol, c.Old, c.New)).ToArray()),
-        flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray());
+        symbolMissing);
 
     private static SymbolList Symbols(IReadOnlyList<ConfigChange> changes) => new(changes.Count, changes.Select(c => c.Symbol).ToArray());
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
+using Traceability.Domain;
 using Traceability.Domain.Baselines;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
@@ -42,12 +43,10 @@ public static class DeriveBaseline
         var (body, bytes) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
         await validator.ValidateAndThrowAsync(body, ct);
         var config = bytes is null ? null : KernelConfigParser.Parse(bytes);
-        var architecture = config is null ? null : await BaselineReads.PlatformArchitectureAsync(store, source.State.Platform, ct);
         var existing = await BaselineReads.LoadAsync(store, body.Id, ct);
         var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
             body.Variant ?? source.View.Variant, source.State);
-        var state = Baseline.Evolve(null, created)!;
-        var import = config is null ? null : ConfigImportPlan.Decide(state, architecture ?? "", config);
+        var import = config is null ? null : await PlanImportAsync(store, created, config, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
         var appended = await store.AppendAsync(async (_, token) =>
@@ -58,10 +57,19 @@ public static class DeriveBaseline
         }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);
 
         ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
-        var check = config is null
-            ? "pending: no .config was given, so symbols are checked when one is imported into this baseline"
-            : $"done against the .config with SHA-256 {config.Sha256}";
-        return TypedResults.Created($"/api/baselines/{created.Id}", new Response(
-            created.Id, id, carried.Appends.Count, carried.Missing, carried.Suspect, check, import?.Result([])));
+        return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
+            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing)));
     }
+
+    /// <summary>The config's import into the new baseline, decided like any import (architecture, values).</summary>
+    private static async Task<ConfigImportPlan> PlanImportAsync(EventStore store, BaselineCreated created, KernelConfig config, CancellationToken ct)
+    {
+        var architecture = await BaselineReads.PlatformArchitectureAsync(store, created.Platform, ct)
+            ?? throw new DomainRuleViolated($"Platform '{created.Platform}' does not exist.");
+        return ConfigImportPlan.Decide(Baseline.Evolve(null, created)!, architecture, config);
+    }
+
+    private static string SymbolCheck(KernelConfig? config) => config is null
+        ? "pending: no .config was given, so symbols are checked when one is imported into this baseline"
+        : $"done against the .config with SHA-256 {config.Sha256}";
 }

@@ -1,6 +1,7 @@
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
+using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
 using BadRequest = Traceability.Api.Http.BadRequest;
@@ -33,6 +34,7 @@ public static class ImportConfig
             return [new StreamAppend(baseline.StreamId, BaselineReads.StreamType, baseline.Version, [plan.Event]), .. flags];
         }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}"), ct);
         ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));
-        return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(flags));
+        var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();
+        return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(missing));
     }
 }

@@ -35,6 +35,7 @@ public sealed class DerivingBaselines(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal([Removed], body.GetProperty("missing").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(["SECCOMP"], body.GetProperty("suspect").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(1, body.GetProperty("config").GetProperty("revision").GetInt32());
+        Assert.Equal([Removed], body.GetProperty("config").GetProperty("symbolMissing").EnumerateArray().Select(s => s.GetString()));
         var carried = (await api.DecisionEventsAsync(target, Kept)).Single().Data;
         Assert.Equal(DecisionStatus.Approved, Assert.IsType<DecisionCarriedForward>(carried).Status);
         Assert.True(Assert.IsType<DecisionCarriedForward>((await api.DecisionEventsAsync(target, Removed)).Single().Data).SymbolMissing);
