@@ -36,6 +36,7 @@ public static class EventCatalog
         ("decision_withdrawn", typeof(DecisionWithdrawn)),
         ("evidence_attached", typeof(EvidenceAttached)),
         ("decision_carried_forward", typeof(DecisionCarriedForward)),
+        ("decision_symbol_missing", typeof(DecisionSymbolMissing)),
     ];
 
     private static readonly Dictionary<string, Type> ByAlias = All.ToDictionary(e => e.Alias, e => e.Type);

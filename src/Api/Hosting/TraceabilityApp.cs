@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
+using Traceability.Api.Baselines;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
 using Traceability.Api.HardwareFeatures;
@@ -75,6 +76,7 @@ public static class TraceabilityApp
         app.MapAssumptions();
         app.MapRequirements();
         app.MapDecisions();
+        app.MapBaselines();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -51,6 +51,7 @@ public sealed record Decision(
         (_, DecisionMarkedSuspect) => state with { Suspect = true },
         (_, DecisionReconfirmed) => state with { Suspect = false },
         (_, DecisionWithdrawn) => state with { Status = DecisionStatus.Withdrawn },
+        (_, DecisionSymbolMissing) => state with { SymbolMissing = true },
         (_, EvidenceAttached) => state with { EvidenceCount = state.EvidenceCount + 1 },
         _ => state,
     };

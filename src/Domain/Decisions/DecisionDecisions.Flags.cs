@@ -49,4 +49,14 @@ public static partial class DecisionDecisions
             source.Value, source.Rationale, source.Assumptions, source.Features, source.Requirements,
             source.Status, source.ProposedBy, source.ApprovedBy, !symbolPresent);
     }
+
+    /// <summary>
+    /// Null when there is nothing to flag: the symbol is in the imported config, the decision is
+    /// withdrawn, or it is already flagged (a re-import must not pile up duplicate flags).
+    /// </summary>
+    public static DecisionSymbolMissing? FlagSymbolMissing(Decision state, bool symbolPresent, string configSha256)
+    {
+        if (symbolPresent || state.SymbolMissing || state.Status == DecisionStatus.Withdrawn) return null;
+        return new DecisionSymbolMissing(state.Baseline, state.Symbol, Require.NotBlank(configSha256, nameof(configSha256)));
+    }
 }

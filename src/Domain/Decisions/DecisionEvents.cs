@@ -62,3 +62,9 @@ public sealed record DecisionCarriedForward(
     string ProposedBy,
     string? ApprovedBy,
     bool SymbolMissing);
+
+/// <summary>
+/// A config was imported into the decision's baseline without the decision's symbol (renamed or
+/// removed in that kernel version): the decision stays, flagged, until someone revises or withdraws it.
+/// </summary>
+public sealed record DecisionSymbolMissing(string Baseline, string Symbol, string ConfigSha256);

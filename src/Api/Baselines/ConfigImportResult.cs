@@ -1,0 +1,46 @@
+using Traceability.Domain.Baselines;
+using Traceability.Domain.Kconfig;
+
+namespace Traceability.Api.Baselines;
+
+public sealed record SymbolList(int Count, IReadOnlyList<string> Symbols);
+
+public sealed record ValueChange(string Symbol, string? Old, string? New);
+
+public sealed record ChangeList(int Count, IReadOnlyList<ValueChange> Items);
+
+/// <summary>
+/// What an import changed since the previous one. Unchanged: the file is identical to the latest
+/// import and nothing was written. SymbolMissing: decisions flagged because their symbol is absent.
+/// </summary>
+public sealed record ConfigImportResult(
+    int Revision, string Sha256, string? Architecture, string? KernelVersion, int Symbols, bool Unchanged,
+    SymbolList Added, SymbolList Removed, ChangeList Changed, IReadOnlyList<string> SymbolMissing);
+
+/// <summary>The pure part of an import, shared by PUT .../config and derive-with-config.</summary>
+public sealed record ConfigImportPlan(ConfigImported? Event, ConfigChanges Changes, KernelConfig Config, Baseline State)
+{
+    public static ConfigImportPlan Decide(Baseline state, string platformArchitecture, KernelConfig config)
+    {
+        var imported = BaselineDecisions.Import(
+            state, platformArchitecture, config.Sha256, config.Architecture, config.KernelVersion, config.Values);
+        var changes = imported is null
+            ? new ConfigChanges([], [], [])
+            : ConfigChanges.Compare(state.ConfigRevision == 0 ? null : state.Values, imported.Values);
+        return new ConfigImportPlan(imported, changes, config, state);
+    }
+
+    public ConfigImportResult Result(IReadOnlyList<string> symbolMissing) => new(
+        Event?.Revision ?? State.ConfigRevision,
+        Config.Sha256,
+        Config.Architecture,
+        Config.KernelVersion,
+        Config.Values.Count,
+        Event is null,
+        Symbols(Changes.Added),
+        Symbols(Changes.Removed),
+        new ChangeList(Changes.Changed.Count, Changes.Changed.Select(c => new ValueChange(c.Symbol, c.Old, c.New)).ToArray()),
+        symbolMissing);
+
+    private static SymbolList Symbols(IReadOnlyList<ConfigChange> changes) => new(changes.Count, changes.Select(c => c.Symbol).ToArray());
+}

@@ -1,0 +1,75 @@
+using FluentValidation;
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
+using Traceability.Domain;
+using Traceability.Domain.Baselines;
+using Traceability.Domain.Kconfig;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Baselines;
+
+/// <summary>
+/// POST /api/baselines/{id}/derive: a new baseline (e.g. 6.1 → 6.12) that opens with every
+/// decision of the source carried forward, all in one transaction. With a .config in the same
+/// request, decisions on symbols it lacks are flagged at once; without one, at its first import.
+/// </summary>
+public static class DeriveBaseline
+{
+    /// <param name="Id">The new baseline's id, e.g. "arm64-6.12".</param>
+    /// <param name="KernelVersion">e.g. "6.12.117".</param>
+    /// <param name="Variant">Defaults to the source's variant.</param>
+    public sealed record Request(string Id, string KernelVersion, string? Variant);
+
+    public sealed record Response(
+        string Id, string DerivedFrom, int Carried, IReadOnlyList<string> Missing, IReadOnlyList<string> Suspect,
+        string SymbolCheck, ConfigImportResult? Config);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Id).BaselineId();
+            RuleFor(r => r.KernelVersion).KernelVersion();
+            RuleFor(r => r.Variant).PlainText(BaselineRules.MaxNameLength).Must(v => v is null || v.Trim().Length > 0)
+                .WithMessage("Variant must not be blank; leave it out to keep the source's.");
+        }
+    }
+
+    public static async Task<Created<Response>> Handle(
+        string id, HttpRequest request, EventStore store, IValidator<Request> validator, IConfiguration configuration,
+        HttpContext context, CancellationToken ct)
+    {
+        var source = await BaselineReads.LoadForWriteAsync(store, request, id, ct);
+        var (body, bytes) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
+        await validator.ValidateAndThrowAsync(body, ct);
+        var config = bytes is null ? null : KernelConfigParser.Parse(bytes);
+        var existing = await BaselineReads.LoadAsync(store, body.Id, ct);
+        var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
+            body.Variant ?? source.View.Variant, source.State);
+        var import = config is null ? null : await PlanImportAsync(store, created, config, ct);
+
+        CarriedDecisions carried = CarriedDecisions.None;
+        var appended = await store.AppendAsync(async (_, token) =>
+        {
+            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, id, token), created.Id, config?.Values);
+            object[] events = import?.Event is { } imported ? [created, imported] : [created];
+            return [StreamAppend.Start(Baseline.StreamId(created.Id), BaselineReads.StreamType, events), .. carried.Appends];
+        }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);
+
+        ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
+        return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
+            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing)));
+    }
+
+    /// <summary>The config's import into the new baseline, decided like any import (architecture, values).</summary>
+    private static async Task<ConfigImportPlan> PlanImportAsync(EventStore store, BaselineCreated created, KernelConfig config, CancellationToken ct)
+    {
+        var architecture = await BaselineReads.PlatformArchitectureAsync(store, created.Platform, ct)
+            ?? throw new DomainRuleViolated($"Platform '{created.Platform}' does not exist.");
+        return ConfigImportPlan.Decide(Baseline.Evolve(null, created)!, architecture, config);
+    }
+
+    private static string SymbolCheck(KernelConfig? config) => config is null
+        ? "pending: no .config was given, so symbols are checked when one is imported into this baseline"
+        : $"done against the .config with SHA-256 {config.Sha256}";
+}
