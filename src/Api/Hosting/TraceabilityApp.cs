@@ -64,6 +64,7 @@ public static class TraceabilityApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UsePreconditionFailedWithETag();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());

@@ -18,7 +18,6 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         var (status, title, detail, extensions) = Map(exception);
         if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        if (exception is PreconditionFailed stale) context.Response.Headers.ETag = ETags.Format(stale.Actual);
         await Problems.Write(context, status, title, detail, extensions);
         return true;
     }

@@ -73,6 +73,8 @@ public sealed class FreezingBaselines(ApiFixture api) : IClassFixture<ApiFixture
         var response = await api.Assessor.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentVersion").GetInt64());
         Assert.False((await api.Viewer.GetFromJsonAsync<JsonElement>($"/api/baselines/{id}")).GetProperty("frozen").GetBoolean());
     }
 
