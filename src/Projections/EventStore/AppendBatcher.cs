@@ -16,6 +16,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
     private readonly EventStore _store;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private NpgsqlConnection? _connection;
 
     public AppendBatcher(EventStore store)
     {
@@ -34,6 +35,7 @@ internal sealed class AppendBatcher : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        if (_connection is not null) await _connection.DisposeAsync();
     }
 
     private async Task RunAsync()
@@ -78,11 +80,27 @@ internal sealed class AppendBatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The loop keeps one connection across batches (no pool round trip, no session reset per batch);
+    /// after any failure it is dropped and a fresh one opened for the next batch.
+    /// </summary>
     private async Task WriteBatch(List<Pending> batch)
     {
-        await using var connection = await _store.DataSource.OpenConnectionAsync();
+        try
+        {
+            await WriteBatchOn(_connection ??= await _store.DataSource.OpenConnectionAsync(), batch);
+        }
+        catch
+        {
+            if (_connection is not null) await _connection.DisposeAsync();
+            _connection = null;
+            throw;
+        }
+    }
+
+    private async Task WriteBatchOn(NpgsqlConnection connection, List<Pending> batch)
+    {
         await using var transaction = await connection.BeginTransactionAsync();
-        await EventStore.LockAppends(connection, CancellationToken.None);
         var outcomes = await _store.WriteAsync(connection, batch.Select(p => p.Append).ToList(), CancellationToken.None);
         try
         {

@@ -10,7 +10,8 @@ public sealed partial class EventStore
     private sealed record Head(Dictionary<string, long> Versions, long LastSeqId, byte[]? LastHash, DateTime Now);
 
     /// <summary>
-    /// Writes several appends in the caller's transaction, which must hold the append lock. Versions are
+    /// Writes several appends in the caller's transaction, taking the append lock first (re-entrant, so a
+    /// caller that already holds it may call this too). Versions are
     /// checked here, under the lock and before any seq_id is taken; an append whose check fails gets its
     /// conflict and writes nothing, the others go on (later appends see earlier ones of the same batch).
     /// </summary>
@@ -70,12 +71,15 @@ public sealed partial class EventStore
         {
             BatchCommands =
             {
+                // The lock rides in the same round trip: the reads below wait for it on the server.
+                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AppendLockKey})"),
                 new NpgsqlBatchCommand("SELECT id, version FROM traceability.streams WHERE id = ANY($1)") { Parameters = { new() { Value = streamIds } } },
                 new NpgsqlBatchCommand("SELECT seq_id, hash FROM traceability.events ORDER BY seq_id DESC LIMIT 1"),
                 new NpgsqlBatchCommand("SELECT clock_timestamp()"),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct)) versions[reader.GetString(0)] = reader.GetInt64(1);
         await reader.NextResultAsync(ct);
@@ -88,6 +92,19 @@ public sealed partial class EventStore
     }
 
     private static async Task Insert(NpgsqlConnection connection, List<(RecordedEvent Event, string Text, string Metadata)> rows,
+        Dictionary<string, (string Type, long Version)> streams, CancellationToken ct)
+    {
+        if (rows.Count < CopyThreshold)
+        {
+            await InsertSmall(connection, rows, streams, ct);
+            return;
+        }
+        await UpsertStreams(connection, streams, rows[0].Event.Timestamp.UtcDateTime, ct);
+        await CopyEvents(connection, rows, ct);
+        await Notify(connection, rows[^1].Event.SeqId, ct);
+    }
+
+    private static async Task InsertSmall(NpgsqlConnection connection, List<(RecordedEvent Event, string Text, string Metadata)> rows,
         Dictionary<string, (string Type, long Version)> streams, CancellationToken ct)
     {
         var timestamp = rows[0].Event.Timestamp.UtcDateTime;

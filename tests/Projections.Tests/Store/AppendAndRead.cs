@@ -79,6 +79,22 @@ public sealed class AppendAndRead(DatabaseFixture db) : IClassFixture<DatabaseFi
     }
 
     [Fact]
+    public async Task A_bulk_append_large_enough_for_copy_reads_back_whole_with_a_valid_chain()
+    {
+        var appends = Enumerable.Range(0, 4).Select(s => StreamAppend.Start(
+            $"bulk/{s}", "bulk", Enumerable.Range(1, 250).Select(i => (object)new Noted($"ü \"{i}\"", i)).ToArray())).ToList();
+
+        var result = await _store.AppendAsync(appends, TestEvents.Alice);
+
+        Assert.Equal(999, result.LastSeqId - result.FirstSeqId);
+        var stream = await _store.ReadStreamAsync("bulk/3");
+        Assert.Equal(Enumerable.Range(1, 250), stream.Select(e => ((Noted)e.Data).Number));
+        Assert.Equal(TestEvents.Alice, stream[^1].Metadata);
+        Assert.Null((await _store.ReadAllAsync(0, 1))[0].PrevHash);
+        Assert.True((await HashChainVerifier.VerifyAsync(db.DataSource)).Valid);
+    }
+
+    [Fact]
     public async Task An_event_type_missing_from_the_registry_fails_loudly()
     {
         var other = new EventStore(db.DataSource, new EventSerializer(new EventTypeRegistry([("counted", typeof(Counted))])), []);
