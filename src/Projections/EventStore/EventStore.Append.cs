@@ -91,23 +91,15 @@ public sealed partial class EventStore
         return new Head(versions, lastSeq, lastHash, reader.GetDateTime(0));
     }
 
+    /// <summary>
+    /// One round trip: streams, events and the NOTIFY. Metadata is sent once per append, not once per
+    /// event; the scalar subquery makes PostgreSQL parse it once per statement even under a generic plan.
+    /// </summary>
     private static async Task Insert(NpgsqlConnection connection, List<(RecordedEvent Event, string Text, string Metadata)> rows,
         Dictionary<string, (string Type, long Version)> streams, CancellationToken ct)
     {
-        if (rows.Count < CopyThreshold)
-        {
-            await InsertSmall(connection, rows, streams, ct);
-            return;
-        }
-        await UpsertStreams(connection, streams, rows[0].Event.Timestamp.UtcDateTime, ct);
-        await CopyEvents(connection, rows, ct);
-        await Notify(connection, rows[^1].Event.SeqId, ct);
-    }
-
-    private static async Task InsertSmall(NpgsqlConnection connection, List<(RecordedEvent Event, string Text, string Metadata)> rows,
-        Dictionary<string, (string Type, long Version)> streams, CancellationToken ct)
-    {
         var timestamp = rows[0].Event.Timestamp.UtcDateTime;
+        var metadata = MetadataTable(rows);
         await using var command = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -128,8 +120,8 @@ public sealed partial class EventStore
                 },
                 new NpgsqlBatchCommand("""
                     INSERT INTO traceability.events (seq_id, id, stream_id, version, type, data, metadata, "timestamp", prev_hash, hash)
-                    SELECT e.seq_id, e.id, e.stream_id, e.version, e.type, e.data::jsonb, e.metadata::jsonb, $8, NULLIF(e.prev_hash, ''::bytea), e.hash
-                    FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $9::bytea[], $10::bytea[])
+                    SELECT e.seq_id, e.id, e.stream_id, e.version, e.type, e.data::jsonb, (SELECT $7::jsonb[])[e.metadata], $8, NULLIF(e.prev_hash, ''::bytea), e.hash
+                    FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $11::int[], $9::bytea[], $10::bytea[])
                          AS e(seq_id, id, stream_id, version, type, data, metadata, prev_hash, hash)
                     """)
                 {
@@ -141,10 +133,11 @@ public sealed partial class EventStore
                         new() { Value = rows.Select(r => r.Event.Version).ToArray() },
                         new() { Value = rows.Select(r => r.Event.Type).ToArray() },
                         new() { Value = rows.Select(r => r.Text).ToArray() },
-                        new() { Value = rows.Select(r => r.Metadata).ToArray() },
+                        new() { Value = metadata.Texts.ToArray() },
                         new() { Value = timestamp, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                         new() { Value = rows.Select(r => r.Event.PrevHash ?? []).ToArray() },
                         new() { Value = rows.Select(r => r.Event.Hash).ToArray() },
+                        new() { Value = metadata.Index },
                     },
                 },
                 new NpgsqlBatchCommand($"SELECT pg_notify('{NotifyChannel}', $1)")
@@ -154,5 +147,18 @@ public sealed partial class EventStore
             },
         };
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Distinct metadata texts and, per row, its 1-based position among them.</summary>
+    private static (List<string> Texts, int[] Index) MetadataTable(List<(RecordedEvent Event, string Text, string Metadata)> rows)
+    {
+        var texts = new List<string>();
+        var index = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (texts.Count == 0 || !ReferenceEquals(texts[^1], rows[i].Metadata)) texts.Add(rows[i].Metadata);
+            index[i] = texts.Count;
+        }
+        return (texts, index);
     }
 }

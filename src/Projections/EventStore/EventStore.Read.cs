@@ -58,10 +58,11 @@ public sealed partial class EventStore
     /// <summary>The last seq_id committed at or before <paramref name="moment"/>.</summary>
     public async Task<long> SeqIdAtAsync(DateTimeOffset moment, CancellationToken ct = default)
     {
+        // Timestamps rise with seq_id (taken under the append lock): one probe of the timestamp index.
         await using var command = DataSource.CreateCommand(
-            "SELECT coalesce(max(seq_id), 0) FROM traceability.events WHERE \"timestamp\" <= $1");
+            "SELECT seq_id FROM traceability.events WHERE \"timestamp\" <= $1 ORDER BY \"timestamp\" DESC, seq_id DESC LIMIT 1");
         command.Parameters.Add(new() { Value = moment.UtcDateTime, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        return await command.ExecuteScalarAsync(ct) is long seq ? seq : 0;
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> ReadEvents(NpgsqlCommand command, CancellationToken ct)
