@@ -36,6 +36,25 @@ public sealed class HealthAndSwagger(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Every_json_request_body_has_an_example()
+    {
+        var document = await api.Anonymous.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var bodies = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .Where(op => op.Value.TryGetProperty("requestBody", out _))
+            .Select(op => op.Value.GetProperty("requestBody").GetProperty("content"))
+            .Where(content => content.TryGetProperty("application/json", out _))
+            .Select(content => content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1])
+            .Distinct().ToList();
+
+        Assert.NotEmpty(bodies);
+        var withoutExample = bodies.Where(name => !schemas.GetProperty(name).TryGetProperty("example", out _)
+            && !schemas.GetProperty(name).TryGetProperty("examples", out _)).ToList();
+        Assert.True(withoutExample.Count == 0, $"request bodies without an example: {string.Join(", ", withoutExample)}");
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_problem_document_not_an_empty_body()
     {
         var response = await api.Admin.GetAsync("/api/does-not-exist");

@@ -17,6 +17,7 @@ public static class SwaggerSetup
             });
             // Each operation nests its own Request/Response: prefix the operation (ReviseAssumptionRequest) so schemas don't collide.
             var defaultSchemaId = options.SchemaGeneratorOptions.SchemaIdSelector;
+            options.SchemaFilter<RequestExamples>();
             options.CustomSchemaIds(t => t.IsNested ? t.DeclaringType!.Name + defaultSchemaId(t) : defaultSchemaId(t));
             options.AddSecurityDefinition(ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
             {
