@@ -14,6 +14,7 @@ using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
 using Traceability.Projections.Links;
+using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Hosting;
 
@@ -39,6 +40,8 @@ public static class TraceabilityApp
         services.AddSingleton<EventSerializer>();
         services.AddSingleton<IInlineProjection, ApiKeysProjection>();
         services.AddSingleton<IInlineProjection, DecisionLinksProjection>();
+        services.AddSingleton<MatrixProjection>();
+        services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<MatrixProjection>());
         services.AddSingleton<EventStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
