@@ -3,12 +3,14 @@ using Traceability.Api.Assumptions;
 using Traceability.Api.Baselines;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
+using Traceability.Api.Diff;
 using Traceability.Api.HardwareFeatures;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
 using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
+using Traceability.Api.Traces;
 using Traceability.Domain;
 using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
@@ -81,6 +83,8 @@ public static class TraceabilityApp
         app.MapRequirements();
         app.MapDecisions();
         app.MapBaselines();
+        app.MapTraces();
+        app.MapBaselineDiff();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

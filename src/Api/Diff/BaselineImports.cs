@@ -1,0 +1,28 @@
+using Traceability.Api.Http;
+using Traceability.Domain;
+using Traceability.Domain.Baselines;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Diff;
+
+/// <summary>Picks one .config import of a baseline from its stream: the latest, or the named revision.</summary>
+internal static class BaselineImports
+{
+    /// <summary>404 for an unknown baseline or revision; 409 when the baseline has no import to compare yet.</summary>
+    public static async Task<(DiffSide Side, IReadOnlyDictionary<string, string> Values)> PickAsync(
+        EventStore store, string baseline, int? revision, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(Baseline.StreamId(baseline), null, ct);
+        if (events is not [{ Data: BaselineCreated created }, ..]) throw new ResourceNotFound($"Baseline '{baseline}'");
+        var imports = events.Select(e => e.Data).OfType<ConfigImported>().ToList();
+        if (imports.Count == 0)
+        {
+            throw new DomainRuleViolated(
+                $"Baseline '{baseline}' has no imported .config yet; import one (PUT /api/baselines/{baseline}/config) before comparing it.");
+        }
+        var picked = revision is null ? imports[^1]
+            : imports.LastOrDefault(i => i.Revision == revision)
+              ?? throw new ResourceNotFound($"Revision {revision} of the .config of baseline '{baseline}' (it has revisions 1 to {imports[^1].Revision})");
+        return (new DiffSide(baseline, picked.Revision, picked.Sha256, picked.KernelVersion ?? created.KernelVersion), picked.Values);
+    }
+}
