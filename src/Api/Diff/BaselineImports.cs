@@ -22,7 +22,7 @@ internal static class BaselineImports
         }
         var picked = revision is null ? imports[^1]
             : imports.LastOrDefault(i => i.Revision == revision)
-              ?? throw new ResourceNotFound($"Revision {revision} of the .config of baseline '{baseline}' (it has revisions 1 to {imports[^1].Revision})");
+              ?? throw new ResourceNotFound($"Import revision {revision} of baseline '{baseline}'");
         return (new DiffSide(baseline, picked.Revision, picked.Sha256, picked.KernelVersion ?? created.KernelVersion), picked.Values);
     }
 }
