@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Baselines;
+using Traceability.Api.Conformance;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
 using Traceability.Api.HardwareFeatures;
@@ -81,6 +82,7 @@ public static class TraceabilityApp
         app.MapRequirements();
         app.MapDecisions();
         app.MapBaselines();
+        app.MapConformance();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }
