@@ -12,37 +12,44 @@ public static class ConformanceCheck
 {
     public static ConformanceReport Evaluate(CheckTarget target, KernelConfig file, CheckedDecisions decisions, bool strict)
     {
-        var deviations = new List<ConformanceDeviation>();
-        var missing = new List<MissingSymbol>();
-        var pending = new List<PendingDecision>();
-        var approved = new HashSet<string>(StringComparer.Ordinal);
-        var proposed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var decision in decisions.Rows)
+        var found = Classify(file, decisions.Rows);
+        var undecided = Undecided(file, found.Approved, found.Proposed);
+        var pass = found.Deviations.Count == 0 && found.Missing.Count == 0 && (!strict || undecided.Count == 0);
+        var warnings = Warnings(target, file);
+        var counts = new ConformanceCounts(
+            pass, strict, found.Deviations.Count, found.Missing.Count, undecided.Count, file.Values.Count, warnings.Count);
+        return new ConformanceReport(
+            target.Id, pass, strict, ConformanceText.Summary(target.Id, file.Sha256, counts),
+            new CheckedFile(file.Sha256, file.Architecture, file.KernelVersion, file.Values.Count),
+            new CheckedAgainst(found.Approved.Count, decisions.AsOfSeq, target.Architecture, target.KernelVersion),
+            found.Deviations, found.Missing, undecided, found.Pending, warnings);
+    }
+
+    private sealed record Findings(
+        List<ConformanceDeviation> Deviations, List<MissingSymbol> Missing, List<PendingDecision> Pending,
+        HashSet<string> Approved, HashSet<string> Proposed);
+
+    private static Findings Classify(KernelConfig file, IReadOnlyList<MatrixRow> decisions)
+    {
+        var found = new Findings([], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        foreach (var decision in decisions)
         {
             var row = decision with { ConfigValue = file.Values.GetValueOrDefault(decision.Symbol) };
             var symbol = KconfigSymbol.Display(row.Symbol);
             if (row.Status == MatrixRow.Approved)
             {
-                approved.Add(row.Symbol);
-                if (row.Deviation) deviations.Add(new(symbol, row.DecidedValue!, row.ConfigValue!, row.Rationale));
+                found.Approved.Add(row.Symbol);
+                if (row.Deviation) found.Deviations.Add(new(symbol, row.DecidedValue!, row.ConfigValue!, row.Rationale));
                 // A resolved .config leaves out what is not set, so absence conforms to a decided n.
-                else if (row.SymbolMissing && row.DecidedValue != ConfigValue.No) missing.Add(new(symbol, row.DecidedValue!, row.Rationale));
+                else if (row.SymbolMissing && row.DecidedValue != ConfigValue.No) found.Missing.Add(new(symbol, row.DecidedValue!, row.Rationale));
             }
             else if (row.Unapproved)
             {
-                pending.Add(new(symbol, row.Status!, row.DecidedValue!, row.ConfigValue));
-                if (row.Status == MatrixRow.Proposed) proposed.Add(row.Symbol);
+                found.Pending.Add(new(symbol, row.Status!, row.DecidedValue!, row.ConfigValue));
+                if (row.Status == MatrixRow.Proposed) found.Proposed.Add(row.Symbol);
             }
         }
-        var undecided = Undecided(file, approved, proposed);
-        var pass = deviations.Count == 0 && missing.Count == 0 && (!strict || undecided.Count == 0);
-        var warnings = Warnings(target, file);
-        var counts = new ConformanceCounts(pass, strict, deviations.Count, missing.Count, undecided.Count, file.Values.Count, warnings.Count);
-        return new ConformanceReport(
-            target.Id, pass, strict, ConformanceText.Summary(target.Id, file.Sha256, counts),
-            new CheckedFile(file.Sha256, file.Architecture, file.KernelVersion, file.Values.Count),
-            new CheckedAgainst(approved.Count, decisions.AsOfSeq, target.Architecture, target.KernelVersion),
-            deviations, missing, undecided, pending, warnings);
+        return found;
     }
 
     private static UndecidedSymbols Undecided(KernelConfig file, HashSet<string> approved, HashSet<string> proposed)

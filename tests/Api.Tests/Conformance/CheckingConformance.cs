@@ -127,6 +127,22 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task A_withdrawn_decision_is_no_longer_checked()
+    {
+        var baseline = await api.BaselineWithRealConfigAsync();
+        var version = await api.DecideAsync(baseline, "FUTEX", "n");
+        (await api.Engineer.SendJsonAsync(HttpMethod.Post, $"/api/baselines/{baseline}/decisions/FUTEX/withdraw",
+            new { reason = "Decided at the platform level instead." }, version)).EnsureSuccessStatusCode();
+
+        var report = await api.CheckReportAsync(baseline, SampleConfigs.Bytes(Sample));
+
+        Assert.True(report.GetProperty("pass").GetBoolean());
+        Assert.Equal(0, report.GetProperty("checkedAgainst").GetProperty("approvedDecisions").GetInt32());
+        Assert.Empty(report.GetProperty("pending").EnumerateArray());
+        Assert.Contains("CONFIG_FUTEX", report.GetProperty("undecided").GetProperty("symbols").Strings());
+    }
+
+    [Fact]
     public async Task A_file_for_another_kernel_is_still_checked_with_a_warning()
     {
         var baseline = await api.BaselineWithRealConfigAsync();

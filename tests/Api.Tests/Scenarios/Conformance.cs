@@ -22,17 +22,19 @@ public static class ConformanceScenarios
         return baseline;
     }
 
-    public static async Task DecideAsync(
+    /// <summary>Returns the decision's version (its ETag) after the review.</summary>
+    public static async Task<long> DecideAsync(
         this ApiFixture api, string baseline, string symbol, string value, Review review = Review.Approved)
     {
         var proposed = await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions",
             new { symbol, value, rationale = $"{symbol}={value} is what the safety case assumes." });
         proposed.EnsureSuccessStatusCode();
-        if (review == Review.Proposed) return;
+        if (review == Review.Proposed) return DecisionScenarios.Version(proposed);
         var (action, body) = review == Review.Approved ? ("approve", (object)new { }) : ("reject", new { reason = "Not argued well enough." });
         var reviewed = await api.Assessor.SendJsonAsync(HttpMethod.Post,
             $"/api/baselines/{baseline}/decisions/{symbol}/{action}", body, DecisionScenarios.Version(proposed));
         reviewed.EnsureSuccessStatusCode();
+        return DecisionScenarios.Version(reviewed);
     }
 
     /// <summary>POSTs a check and asserts that it wrote nothing, whatever it answered.</summary>
