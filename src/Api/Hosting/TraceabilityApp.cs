@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Baselines;
+using Traceability.Api.Conformance;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
 using Traceability.Api.Diff;
@@ -85,6 +86,7 @@ public static class TraceabilityApp
         app.MapBaselines();
         app.MapTraces();
         app.MapBaselineDiff();
+        app.MapConformance();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -1,0 +1,82 @@
+using Traceability.Domain.Kconfig;
+using Traceability.Projections.Matrix;
+
+namespace Traceability.Api.Conformance;
+
+/// <summary>
+/// Compares a parsed .config with a baseline's decisions. Pure: the file is parsed once, the
+/// decisions read once, and every comparison is a dictionary lookup. Deviation and symbol-missing
+/// are the matrix's own definitions (MatrixRow), applied to the checked file's value.
+/// </summary>
+public static class ConformanceCheck
+{
+    public static ConformanceReport Evaluate(CheckTarget target, KernelConfig file, CheckedDecisions decisions, bool strict)
+    {
+        var found = Classify(file, decisions.Rows);
+        var undecided = Undecided(file, found.Approved, found.Proposed);
+        var pass = found.Deviations.Count == 0 && found.Missing.Count == 0 && (!strict || undecided.Count == 0);
+        var warnings = Warnings(target, file);
+        var counts = new ConformanceCounts(
+            pass, strict, found.Deviations.Count, found.Missing.Count, undecided.Count, file.Values.Count, warnings.Count);
+        return new ConformanceReport(
+            target.Id, pass, strict, ConformanceText.Summary(target.Id, file.Sha256, counts),
+            new CheckedFile(file.Sha256, file.Architecture, file.KernelVersion, file.Values.Count),
+            new CheckedAgainst(found.Approved.Count, decisions.AsOfSeq, target.Architecture, target.KernelVersion),
+            found.Deviations, found.Missing, undecided, found.Pending, warnings);
+    }
+
+    private sealed record Findings(
+        List<ConformanceDeviation> Deviations, List<MissingSymbol> Missing, List<PendingDecision> Pending,
+        HashSet<string> Approved, HashSet<string> Proposed);
+
+    private static Findings Classify(KernelConfig file, IReadOnlyList<MatrixRow> decisions)
+    {
+        var found = new Findings([], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        foreach (var decision in decisions)
+        {
+            var row = decision with { ConfigValue = file.Values.GetValueOrDefault(decision.Symbol) };
+            var symbol = KconfigSymbol.Display(row.Symbol);
+            if (row.Status == MatrixRow.Approved)
+            {
+                found.Approved.Add(row.Symbol);
+                if (row.Deviation) found.Deviations.Add(new(symbol, row.DecidedValue!, row.ConfigValue!, row.Rationale));
+                // A resolved .config leaves out what is not set, so absence conforms to a decided n.
+                else if (row.SymbolMissing && row.DecidedValue != ConfigValue.No) found.Missing.Add(new(symbol, row.DecidedValue!, row.Rationale));
+            }
+            else if (row.Unapproved)
+            {
+                found.Pending.Add(new(symbol, row.Status!, row.DecidedValue!, row.ConfigValue));
+                if (row.Status == MatrixRow.Proposed) found.Proposed.Add(row.Symbol);
+            }
+        }
+        return found;
+    }
+
+    private static UndecidedSymbols Undecided(KernelConfig file, HashSet<string> approved, HashSet<string> proposed)
+    {
+        var symbols = file.Entries
+            .Where(e => ConfigValue.IsEnabled(e.Value) && !approved.Contains(e.Symbol))
+            .Select(e => e.Symbol)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new UndecidedSymbols(
+            symbols.Count,
+            symbols.ConvertAll(KconfigSymbol.Display),
+            symbols.Where(proposed.Contains).Select(KconfigSymbol.Display).ToList());
+    }
+
+    /// <summary>A file for another architecture or kernel is checked all the same: CI may test a candidate before its baseline exists.</summary>
+    private static List<string> Warnings(CheckTarget target, KernelConfig file)
+    {
+        if (file.Architecture is null || file.KernelVersion is null)
+        {
+            return ["The file has no '# Linux/<arch> <version> Kernel Configuration' header: its architecture and kernel version were not compared with the baseline's."];
+        }
+        var warnings = new List<string>();
+        if (target.Architecture is not null && file.Architecture != target.Architecture)
+            warnings.Add($"The file is for architecture {file.Architecture}, the baseline's platform is {target.Architecture}.");
+        if (file.KernelVersion != target.KernelVersion)
+            warnings.Add($"The file is for kernel {file.KernelVersion}, the baseline is kernel {target.KernelVersion}.");
+        return warnings;
+    }
+}
