@@ -43,8 +43,8 @@ public sealed class BaselineDiffs(ApiFixture api) : IClassFixture<ApiFixture>
         var a = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_1);
         var b = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_12, "6.12.117");
         var symbol = Changed.First(s => Old[s] is "y" or "m" or "n" && New[s] is "y" or "m" or "n");
-        await api.DecideAsync(a, symbol, Old[symbol], approve: true);
-        await api.DecideAsync(b, symbol, Old[symbol]);
+        await api.TracedDecisionAsync(a, symbol, Old[symbol], approve: true);
+        await api.TracedDecisionAsync(b, symbol, Old[symbol]);
 
         var diff = await api.Viewer.GetOkAsync($"/api/baselines/{a}/diff/{b}");
 

@@ -78,6 +78,4 @@ public static class ConformanceScenarios
         else edited[at] = value == "n" ? $"# {display} is not set" : $"{display}={value}";
         return Encoding.UTF8.GetBytes(string.Join('\n', edited) + "\n");
     }
-
-    public static string[] Strings(this JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

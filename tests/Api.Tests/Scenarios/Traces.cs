@@ -39,7 +39,7 @@ public static class TraceScenarios
     }
 
     /// <summary>Proposes over HTTP (engineer-1) and, when asked, approves (assessor-1); the symbol is given without CONFIG_.</summary>
-    public static async Task DecideAsync(
+    public static async Task TracedDecisionAsync(
         this ApiFixture api, string baseline, string symbol, string value, bool approve = false,
         string[]? assumptions = null, string[]? features = null)
     {

@@ -13,10 +13,10 @@ public sealed class AssumptionTraces(ApiFixture api) : IClassFixture<ApiFixture>
         var other = await api.DraftAssumptionAsync("User space is untrusted.");
         var old = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_1);
         var current = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_12, "6.12.117");
-        await api.DecideAsync(old, "FUTEX", "y", approve: true, assumptions: [aou]);
-        await api.DecideAsync(old, "ARM64_PAN", "n", approve: true, assumptions: [aou, other]);
-        await api.DecideAsync(old, "ARM64_MTE", "y", assumptions: [other]);
-        await api.DecideAsync(current, "CONFIG_SECCOMP", "y", assumptions: [aou]);
+        await api.TracedDecisionAsync(old, "FUTEX", "y", approve: true, assumptions: [aou]);
+        await api.TracedDecisionAsync(old, "ARM64_PAN", "n", approve: true, assumptions: [aou, other]);
+        await api.TracedDecisionAsync(old, "ARM64_MTE", "y", assumptions: [other]);
+        await api.TracedDecisionAsync(current, "CONFIG_SECCOMP", "y", assumptions: [aou]);
 
         var trace = await api.Viewer.GetOkAsync($"/api/assumptions/{aou}/trace");
 
@@ -47,7 +47,7 @@ public sealed class AssumptionTraces(ApiFixture api) : IClassFixture<ApiFixture>
         var platform = await api.NewPlatformAsync();
         var aou = await api.DraftAssumptionAsync("Only signed modules are loaded.");
         var baseline = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_1);
-        await api.DecideAsync(baseline, "MODULE_SIG", "y", approve: true, assumptions: [aou]);
+        await api.TracedDecisionAsync(baseline, "MODULE_SIG", "y", approve: true, assumptions: [aou]);
         var revised = await api.Engineer.PutAsync($"/api/assumptions/{aou}",
             new { category = "environment", text = "Only modules signed by the vendor key are loaded.", reason = "key named" }, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, revised.StatusCode);

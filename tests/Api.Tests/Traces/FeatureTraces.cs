@@ -15,8 +15,8 @@ public sealed class FeatureTraces(ApiFixture api) : IClassFixture<ApiFixture>
         var onListed = await api.BaselineWithConfigAsync(listed, SampleConfigs.Arm64_6_1);
         var onUnlisted = await api.BaselineWithConfigAsync(unlisted, null);
         var onForeign = await api.BaselineWithConfigAsync(foreign, null);
-        await api.DecideAsync(onListed, "ARM64_PAN", "y", approve: true, features: [feature]);
-        await api.DecideAsync(onListed, "HARDENED_USERCOPY", "y", features: [feature]);
+        await api.TracedDecisionAsync(onListed, "ARM64_PAN", "y", approve: true, features: [feature]);
+        await api.TracedDecisionAsync(onListed, "HARDENED_USERCOPY", "y", features: [feature]);
 
         var trace = await api.Viewer.GetOkAsync($"/api/hardware-features/{feature}/trace");
 
