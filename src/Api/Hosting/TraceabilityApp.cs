@@ -7,6 +7,7 @@ using Traceability.Api.HardwareFeatures;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
+using Traceability.Api.Matrix;
 using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Domain;
@@ -81,6 +82,7 @@ public static class TraceabilityApp
         app.MapRequirements();
         app.MapDecisions();
         app.MapBaselines();
+        app.MapMatrix();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }
