@@ -58,4 +58,14 @@ public sealed class MatrixRequests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Forbidden, (await api.Engineer.PostAsync("/api/admin/projections/matrix/rebuild", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.Viewer.PostAsync("/api/admin/projections/matrix/rebuild", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task Swagger_lists_the_matrix_query_parameters_by_the_names_clients_send()
+    {
+        var document = await api.Anonymous.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var names = document.GetProperty("paths").GetProperty("/api/baselines/{id}/matrix").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+
+        Assert.Equal(["id", "flag", "status", "symbolPrefix", "search", "assumption", "feature", "sort", "page", "pageSize", "asOf", "format"], names);
+    }
 }
