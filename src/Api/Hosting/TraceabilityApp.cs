@@ -9,6 +9,7 @@ using Traceability.Api.HardwareFeatures;
 using Traceability.Api.Health;
 using Traceability.Api.Http;
 using Traceability.Api.Keys;
+using Traceability.Api.Matrix;
 using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Api.Traces;
@@ -87,6 +88,7 @@ public static class TraceabilityApp
         app.MapTraces();
         app.MapBaselineDiff();
         app.MapConformance();
+        app.MapMatrix();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -69,7 +69,7 @@ public sealed class CheckRequests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_multipart_upload_gives_the_same_report_as_a_text_body()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
         var bytes = ConformanceScenarios.RealConfigWith(Sample, "FUTEX", "m");
 
         var text = await api.CheckReportAsync(baseline, bytes);
@@ -85,8 +85,8 @@ public sealed class CheckRequests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task The_text_format_answers_the_summary_line_then_one_line_per_finding()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
-        await api.DecideAsync(baseline, "ARM64_PAN", "y");
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "ARM64_PAN", "y");
         var bytes = Encoding.UTF8.GetBytes("# Linux/arm64 6.1.192 Kernel Configuration\nCONFIG_FUTEX=m\nCONFIG_EXT4_FS=y\n");
 
         var response = await api.CheckAsync(baseline, bytes, "?format=text");

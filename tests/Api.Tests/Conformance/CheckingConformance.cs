@@ -15,11 +15,11 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task The_baselines_own_real_config_passes_when_every_approved_decision_matches_it()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
-        await api.DecideAsync(baseline, "EXT4_FS", "m");
-        await api.DecideAsync(baseline, "KASAN", "n");
-        await api.DecideAsync(baseline, "HZ", "250");
-        await api.DecideAsync(baseline, "BTRFS_FS", "m", Review.Proposed);
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "EXT4_FS", "m");
+        await api.CheckedDecisionAsync(baseline, "KASAN", "n");
+        await api.CheckedDecisionAsync(baseline, "HZ", "250");
+        await api.CheckedDecisionAsync(baseline, "BTRFS_FS", "m", Review.Proposed);
         var (head, _) = await api.Services.GetRequiredService<EventStore>().HeadAsync();
         var bytes = SampleConfigs.Bytes(Sample);
 
@@ -54,8 +54,8 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_config_deviating_from_an_approved_decision_fails_naming_the_symbol_with_decided_and_actual_values()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
-        await api.DecideAsync(baseline, "HZ", "250");
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "HZ", "250");
 
         var report = await api.CheckReportAsync(baseline, ConformanceScenarios.RealConfigWith(Sample, "FUTEX", "n"));
 
@@ -70,7 +70,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_decided_y_symbol_deleted_from_the_file_is_reported_missing_and_fails()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "ARM64_PAN", "y");
+        await api.CheckedDecisionAsync(baseline, "ARM64_PAN", "y");
 
         var report = await api.CheckReportAsync(baseline, ConformanceScenarios.RealConfigWith(Sample, "ARM64_PAN", null));
 
@@ -84,8 +84,8 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_decided_n_symbol_absent_from_the_file_conforms_and_is_not_missing()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "KASAN", "n");
-        await api.DecideAsync(baseline, "NOT_IN_ANY_KERNEL", "n");
+        await api.CheckedDecisionAsync(baseline, "KASAN", "n");
+        await api.CheckedDecisionAsync(baseline, "NOT_IN_ANY_KERNEL", "n");
 
         var report = await api.CheckReportAsync(baseline, ConformanceScenarios.RealConfigWith(Sample, "KASAN", null));
 
@@ -98,7 +98,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task Strict_mode_fails_on_undecided_y_m_symbols_and_passes_once_every_one_is_decided()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
 
         var real = await api.CheckReportAsync(baseline, SampleConfigs.Bytes(Sample), "?strict=true");
         var small = await api.CheckReportAsync(baseline, Encoding.UTF8.GetBytes("CONFIG_FUTEX=y\n# CONFIG_KASAN is not set\nCONFIG_HZ=250\n"), "?strict=true");
@@ -114,8 +114,8 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task Proposed_and_rejected_decisions_are_listed_as_pending_and_never_fail_a_check()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "n", Review.Rejected);
-        await api.DecideAsync(baseline, "MODULES", "n", Review.Proposed);
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "n", Review.Rejected);
+        await api.CheckedDecisionAsync(baseline, "MODULES", "n", Review.Proposed);
 
         var report = await api.CheckReportAsync(baseline, SampleConfigs.Bytes(Sample));
 
@@ -130,7 +130,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_withdrawn_decision_is_no_longer_checked()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        var version = await api.DecideAsync(baseline, "FUTEX", "n");
+        var version = await api.CheckedDecisionAsync(baseline, "FUTEX", "n");
         (await api.Engineer.SendJsonAsync(HttpMethod.Post, $"/api/baselines/{baseline}/decisions/FUTEX/withdraw",
             new { reason = "Decided at the platform level instead." }, version)).EnsureSuccessStatusCode();
 
@@ -146,7 +146,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_file_for_another_kernel_is_still_checked_with_a_warning()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
-        await api.DecideAsync(baseline, "FUTEX", "y");
+        await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
 
         var report = await api.CheckReportAsync(baseline, SampleConfigs.Bytes(SampleConfigs.Arm64_6_12));
 

@@ -23,7 +23,7 @@ public static class ConformanceScenarios
     }
 
     /// <summary>Returns the decision's version (its ETag) after the review.</summary>
-    public static async Task<long> DecideAsync(
+    public static async Task<long> CheckedDecisionAsync(
         this ApiFixture api, string baseline, string symbol, string value, Review review = Review.Approved)
     {
         var proposed = await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions",

@@ -1,0 +1,20 @@
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Matrix;
+
+/// <summary>GET /api/baselines/{id}/matrix: a filtered, sorted page as JSON, or the whole filtered matrix streamed as CSV.</summary>
+public static class GetMatrix
+{
+    public static async Task<IResult> Handle(
+        string id, [AsParameters] MatrixParameters parameters, EventStore store, HttpContext context, CancellationToken ct)
+    {
+        var request = MatrixQueryParser.Parse(parameters, AcceptsCsv(context.Request));
+        await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
+        if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(store, id, request.Query, request.AsOf, ct));
+        var rows = await MatrixSource.RowsAsync(store, id, request.Query, request.AsOf, ct);
+        return TypedResults.Stream(body => MatrixCsv.WriteAsync(body, rows, ct), MatrixCsv.ContentType, $"{id}-matrix.csv");
+    }
+
+    private static bool AcceptsCsv(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,34 @@
+using Traceability.Domain.Kconfig;
+using Traceability.Projections.Matrix;
+
+namespace Traceability.Api.Matrix;
+
+/// <summary>Who last changed a row (its value or its decision), when, and at which seq_id.</summary>
+public sealed record MatrixLastChange(string? Actor, DateTimeOffset? Time, long Seq);
+
+/// <summary>One row of the matrix as the API shows it: the symbol with CONFIG_, flags by name.</summary>
+public sealed record MatrixRowView(
+    string Symbol,
+    string? ConfigValue,
+    string? DecidedValue,
+    string? Status,
+    int? Revision,
+    string? Rationale,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Requirements,
+    int EvidenceCount,
+    IReadOnlyList<string> Flags,
+    MatrixLastChange LastChange)
+{
+    public static MatrixRowView From(MatrixRow row) => new(
+        KconfigSymbol.Display(row.Symbol), row.ConfigValue, row.DecidedValue, row.Status, row.Revision, row.Rationale,
+        row.Assumptions, row.Features, row.Requirements, row.EvidenceCount, row.Flags,
+        new MatrixLastChange(row.LastActor, row.LastTime, row.LastSeq));
+}
+
+/// <summary>
+/// A page of the matrix. AsOfSeq is the seq_id the answer reflects: the head for a live answer, so
+/// GET ...?asOf=&lt;asOfSeq&gt; later returns this same page.
+/// </summary>
+public sealed record MatrixPage(string Baseline, long AsOfSeq, int Total, int Page, int PageSize, IReadOnlyList<MatrixRowView> Rows);

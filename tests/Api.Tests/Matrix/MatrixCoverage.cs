@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Traceability.Api.Tests.Matrix;
+
+public sealed class MatrixCoverage(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Coverage_counts_flags_and_statuses_and_the_approved_share_of_built_in_symbols()
+    {
+        var small = await api.SmallMatrixAsync();
+        var coverage = await api.Viewer.GetFromJsonAsync<JsonElement>($"/api/baselines/{small.Baseline}/coverage");
+
+        Assert.Equal(10, coverage.GetProperty("total").GetInt32());
+        Assert.Equal(7, coverage.GetProperty("builtIn").GetInt32());
+        AssertShare(coverage.GetProperty("approved"), 3, 42.9);
+        AssertShare(coverage.GetProperty("approvedConforming"), 2, 28.6);
+        var flags = coverage.GetProperty("flags");
+        AssertShare(flags.GetProperty("undocumented"), 2, 20.0);
+        AssertShare(flags.GetProperty("deviation"), 1, 10.0);
+        AssertShare(flags.GetProperty("unapproved"), 3, 30.0);
+        AssertShare(flags.GetProperty("suspect"), 1, 10.0);
+        AssertShare(flags.GetProperty("symbol-missing"), 1, 10.0);
+        var statuses = coverage.GetProperty("statuses");
+        AssertShare(statuses.GetProperty("approved"), 3, 30.0);
+        AssertShare(statuses.GetProperty("proposed"), 2, 20.0);
+        AssertShare(statuses.GetProperty("rejected"), 1, 10.0);
+        AssertShare(statuses.GetProperty("withdrawn"), 1, 10.0);
+        AssertShare(statuses.GetProperty("none"), 3, 30.0);
+    }
+
+    [Fact]
+    public async Task Coverage_as_of_the_head_equals_the_live_coverage()
+    {
+        var small = await api.SmallMatrixAsync();
+        var live = await api.Viewer.GetStringAsync($"/api/baselines/{small.Baseline}/coverage");
+        var head = JsonDocument.Parse(live).RootElement.GetProperty("asOfSeq").GetInt64();
+
+        Assert.Equal(live, await api.Viewer.GetStringAsync($"/api/baselines/{small.Baseline}/coverage?asOf={head}"));
+    }
+
+    [Fact]
+    public async Task Coverage_of_an_unknown_baseline_is_404_and_a_bad_asOf_is_400()
+    {
+        var small = await api.SmallMatrixAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Viewer.GetAsync("/api/baselines/nope/coverage")).StatusCode);
+        var bad = await api.Viewer.GetAsync($"/api/baselines/{small.Baseline}/coverage?asOf=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("asOf", out _));
+    }
+
+    private static void AssertShare(JsonElement share, int count, double percent)
+    {
+        Assert.Equal(count, share.GetProperty("count").GetInt32());
+        Assert.Equal(percent, share.GetProperty("percent").GetDouble());
+    }
+}
