@@ -18,6 +18,13 @@ try
     await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
     await SchemaMigrator.MigrateAsync(dataSource);
     var (markdown, correct) = await BenchRun.RunAsync(dataSource, options);
+    // The read side runs the real service on a database of its own, so it never meets the store cases' events.
+    await server.EnsureDatabaseAsync("bench_api");
+    await using (var api = await ApiHost.StartAsync(server.ConnectionStringFor("bench_api")))
+    {
+        BenchRun.Progress("read side over HTTP: import, matrix pages, CSV, check");
+        markdown += Environment.NewLine + ReadSideReport.ToMarkdown(await new ApiCases(api, options).RunAsync());
+    }
     Console.WriteLine(markdown);
     if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, markdown);
     return correct ? 0 : 1;

@@ -3,7 +3,7 @@
 -- by the same C# fold that answers ?asOf= from history, and stored so that filters are plain SQL.
 CREATE TABLE traceability.matrix_rows (
     baseline        text        NOT NULL,
-    symbol          text        NOT NULL,
+    symbol          text        COLLATE "C" NOT NULL, -- ordinal order, as C# sorts: ORDER BY uses the key
     config_value    text,
     decided_value   text,
     status          text,

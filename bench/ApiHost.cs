@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Traceability.Api.Hosting;
+
+namespace Traceability.Bench;
+
+/// <summary>The real service on Kestrel (loopback, free port) against the bench's server: reads are measured over HTTP.</summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    public const string AdminKey = "trc_bench_admin_key_for_this_run_only";
+    private readonly WebApplication _app;
+
+    private ApiHost(WebApplication app, HttpClient client) => (_app, Client) = (app, client);
+
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ApiHost> StartAsync(string connectionString)
+    {
+        var app = TraceabilityApp.Build([
+            "--urls", "http://127.0.0.1:0",
+            $"--ConnectionStrings:Traceability={connectionString}",
+            $"--Auth:BootstrapAdminKey={AdminKey}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return new ApiHost(app, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
