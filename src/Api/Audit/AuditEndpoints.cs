@@ -22,7 +22,7 @@ public static class AuditEndpoints
         group.MapPost("/audit-exports/verify", VerifyAuditExport.Handle)
             .WithSummary("Verify an audit export (application/zip body or one multipart file) without the database: file hashes, signature, "
                 + "the hash chain from seq 1, and that the events reproduce the matrix. 200 with valid=false and every failure when it does not verify.")
-            .Accepts<IFormFile>("multipart/form-data").Accepts<byte[]>(GetAuditExport.ContentType)
+            .Accepts<IFormFile>(GetAuditExport.ContentType, "application/octet-stream", "multipart/form-data")
             .Produces<ExportVerification>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
