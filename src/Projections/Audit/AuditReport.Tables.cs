@@ -44,8 +44,9 @@ public static partial class AuditReport
     {
         var signatures = d.Signatures.ToLookup(s => s.Symbol, StringComparer.Ordinal);
         var decided = d.Matrix.Where(r => r.Status is not null).ToList();
-        html.Append("<h2>Decided symbols: ").Append(N(decided.Count)).Append("</h2>\n<table>\n<thead><tr><th style=\"width:22%\">symbol</th>")
-            .Append("<th>.config / decided</th><th>status</th><th style=\"width:34%\">rationale</th><th>links</th><th>approval (signature)</th></tr></thead>\n<tbody>\n");
+        html.Append("<h2>Decided symbols: ").Append(N(decided.Count)).Append("</h2>\n<table class=\"decided\">\n")
+            .Append("<colgroup><col style=\"width:21%\"><col style=\"width:9%\"><col style=\"width:12%\"><col style=\"width:28%\"><col style=\"width:12%\"><col style=\"width:18%\"></colgroup>\n")
+            .Append("<thead><tr><th>symbol</th><th>.config / decided</th><th>status</th><th>rationale</th><th>links</th><th>approval (signature)</th></tr></thead>\n<tbody>\n");
         foreach (var r in decided)
         {
             var symbol = KconfigSymbol.Display(r.Symbol);
@@ -68,8 +69,8 @@ public static partial class AuditReport
     }.Where(l => l is not null));
 
     private static void SignatureBlock(StringBuilder html, Signature s) =>
-        html.Append("<div class=\"signature\"><span class=\"mono\">").Append(E(s.Symbol)).Append(" r").Append(N(s.Revision))
-            .Append("</span><br><span class=\"name\">").Append(E(s.Name)).Append("</span>")
+        html.Append("<div class=\"signature\">r").Append(N(s.Revision))
+            .Append(": <span class=\"name\">").Append(E(s.Name)).Append("</span>")
             .Append(s.Role is null ? "" : $" ({E(s.Role)})").Append(", ").Append(E(s.Time)).Append(", seq ").Append(N(s.Seq))
             .Append("<br><em>").Append(E(s.Meaning)).Append("</em></div>\n");
 }

@@ -36,12 +36,14 @@ public static partial class AuditReport
         h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
         table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; }
         thead { display: table-header-group; } tr, .signature { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        td.mono { overflow-wrap: anywhere; } table.decided { table-layout: fixed; }
         th { background: #eee; font-weight: 600; } table.facts th { width: 32%; }
         code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8.5pt; }
         .ok { color: #1a6b2a; } .bad { color: #a11; font-weight: 600; } .muted { color: #555; }
         .signature { border: 1px solid #777; border-left: 4px solid #1a6b2a; padding: 1mm 2mm; margin: 1mm 0; }
-        .signature .name { font-weight: 600; } ul.symbols { columns: 3; margin: 0; padding-left: 5mm; }
+        .signature .name { font-weight: 600; } ul.symbols { columns: 3; column-gap: 6mm; margin: 0; padding-left: 5mm; }
+        ul.symbols li { overflow-wrap: anywhere; break-inside: avoid; }
 
         """;
 
@@ -87,7 +89,7 @@ public static partial class AuditReport
         html.Append("<tr><td>").Append(E(name)).Append("</td><td>").Append(N(count)).Append("</td><td>").Append(E(share ?? "")).Append("</td></tr>\n");
 
     private static string Percent(int count, int whole) =>
-        whole == 0 ? "0.0 %" : (100.0 * count / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+        whole == 0 ? "0.0 %" : (100.0 * count / whole).ToString("0.0#", CultureInfo.InvariantCulture) + " %";
 
     /// <summary>Every value from the log is escaped; nothing a user typed reaches the page as markup.</summary>
     internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -29,7 +29,7 @@ public static class AuditExportScenarios
         await api.DecideAsync(baseline, "DEBUG_FS", "n", rationale: "debugfs exposes kernel internals; off in production.");
         await api.ApproveAsync(baseline, "DEBUG_FS");
         await api.DecideAsync(baseline, "KPROBES", "y", rationale: "Needed for tracing in the field.");
-        await api.ReviseAssumptionAsync(small.Assumption, "The kernel runs at EL1; workloads at EL0 only.");
+        await api.ReviseAssumptionAsync(small.Assumption, $"The kernel runs at EL1; workloads at EL0 only ({BaselineScenarios.NewId("rev")}).");
         return baseline;
     }
 
