@@ -10,7 +10,7 @@ namespace Traceability.Api.Tests;
 /// The real service over HTTP against a fresh database on the run's PostgreSQL, with one client
 /// per role: two engineers and two assessors so four-eyes rules can be exercised.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string AdminKey = "trc_test_admin_key_for_the_api_suite_only";
     private WebApplicationFactory<Program> _factory = null!;
@@ -28,9 +28,11 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestServer.CreateDatabaseAsync("api");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Traceability", ConnectionString)
-            .UseSetting("Auth:BootstrapAdminKey", AdminKey));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Traceability", ConnectionString).UseSetting("Auth:BootstrapAdminKey", AdminKey);
+            foreach (var (key, value) in ExtraSettings) web.UseSetting(key, value);
+        });
         Anonymous = _factory.CreateClient();
         Admin = Client(AdminKey);
         Viewer = await ClientFor("viewer-1", "viewer");
@@ -39,6 +41,9 @@ public sealed class ApiFixture : IAsyncLifetime
         Assessor = await ClientFor("assessor-1", "assessor");
         Assessor2 = await ClientFor("assessor-2", "assessor");
     }
+
+    /// <summary>Configuration a derived fixture adds (e.g. an audit signing key).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     public HttpClient Client(string key)
     {

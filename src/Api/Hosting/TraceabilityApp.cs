@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
+using Traceability.Api.Audit;
 using Traceability.Api.Baselines;
 using Traceability.Api.Conformance;
 using Traceability.Api.Decisions;
@@ -49,6 +50,7 @@ public static class TraceabilityApp
         services.AddSingleton<EventStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
+        services.AddSingleton<AuditSigningKey>();
         services.AddSingleton(new DaemonOptions());
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<ProjectionDaemon>();
@@ -89,6 +91,7 @@ public static class TraceabilityApp
         app.MapBaselineDiff();
         app.MapConformance();
         app.MapMatrix();
+        app.MapAudit();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -1,0 +1,30 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Traceability.Api.Matrix;
+using Traceability.Projections.Audit;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Audit;
+
+/// <summary>GET /api/baselines/{id}/audit-export?asOf=: the self-verifying zip of one baseline as of a seq_id (default: the head).</summary>
+public static class GetAuditExport
+{
+    public const string ContentType = "application/zip";
+
+    public static async Task<FileContentHttpResult> Handle(
+        string id, [Microsoft.AspNetCore.Mvc.FromQuery(Name = AsOf.Parameter)] string? asOf,
+        EventStore store, AuditSigningKey signing, CancellationToken ct)
+    {
+        var failures = new List<ValidationFailure>();
+        var requested = AsOf.Parse(asOf, failures);
+        if (failures.Count > 0) throw new ValidationException(failures);
+        await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
+        var (head, _) = await store.HeadAsync(ct);
+        var seq = requested is null ? head : await requested.ResolveAsync(store, head, ct);
+        var events = await AuditLog.ReadPrefixAsync(store.DataSource, seq, ct);
+        var dossier = AuditDossier.Build(events, id) ?? throw new ValidationException(
+            [new ValidationFailure(AsOf.Parameter, $"Baseline '{id}' did not exist yet at seq {seq}.")]);
+        var zip = ExportBuilder.Build(events, dossier, signing.Signer);
+        return TypedResults.File(zip, ContentType, ExportBuilder.FileName(dossier));
+    }
+}

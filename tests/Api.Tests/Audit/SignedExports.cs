@@ -1,0 +1,68 @@
+using System.Net;
+using System.Security.Cryptography;
+using Traceability.Projections.Audit;
+
+namespace Traceability.Api.Tests.Audit;
+
+/// <summary>The service with an ECDSA P-256 signing key generated for the test run.</summary>
+public sealed class SigningApiFixture : ApiFixture
+{
+    private static readonly ECDsa Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public static string PublicKeyPem { get; } = Key.ExportSubjectPublicKeyInfoPem();
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } =
+        new Dictionary<string, string> { ["Audit:SigningKey"] = Key.ExportPkcs8PrivateKeyPem() };
+}
+
+public sealed class SignedExports(SigningApiFixture api) : IClassFixture<SigningApiFixture>
+{
+    [Fact]
+    public async Task A_signed_export_verifies_against_the_published_key_and_says_when_the_key_is_not_pinned()
+    {
+        var zip = await ExportAsync();
+        Assert.Equal("manifest.sig", AuditExportScenarios.AuditEntries(zip)[^1].Name);
+        var published = await api.Viewer.GetStringAsync("/api/audit/public-key");
+        Assert.Equal(SigningApiFixture.PublicKeyPem, published);
+        var pinned = AuditExportScenarios.AuditVerify(zip, published);
+        Assert.True(pinned.Valid);
+        Assert.Equal("signature valid for the given public key", pinned.Checks.Single(c => c.Name == ExportVerifier.Signature).Detail);
+        var unpinned = AuditExportScenarios.AuditVerify(zip);
+        Assert.StartsWith("signature valid for the embedded key, which is not pinned", unpinned.Checks.Single(c => c.Name == ExportVerifier.Signature).Detail, StringComparison.Ordinal);
+        Assert.Contains("IEEE P1363", ExportingBaselines.Entry(zip, "manifest.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_signed_exports_differ_only_in_the_randomised_signature()
+    {
+        var baseline = (await api.SmallMatrixAsync()).Baseline;
+        var first = AuditExportScenarios.AuditEntries(await api.Viewer.AuditExportAsync(baseline));
+        var second = AuditExportScenarios.AuditEntries(await api.Viewer.AuditExportAsync(baseline));
+        Assert.Equal(first.SkipLast(1), second.SkipLast(1));
+    }
+
+    [Fact]
+    public async Task Another_key_or_a_flipped_byte_in_the_manifest_or_the_signature_fails_the_signature()
+    {
+        var zip = await ExportAsync();
+        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var wrongKey = AuditExportScenarios.AuditVerify(zip, other.ExportSubjectPublicKeyInfoPem());
+        Assert.Equal("manifest.sig: not a valid signature of manifest.json for the given public key.", Assert.Single(wrongKey.Failures).Message);
+        foreach (var file in new[] { "manifest.json", "manifest.sig" })
+        {
+            var flipped = AuditExportScenarios.AuditVerify(
+                AuditExportScenarios.AuditReplace(zip, file, c => AuditExportScenarios.AuditFlipByte(c, 0.3)), SigningApiFixture.PublicKeyPem);
+            var failure = Assert.Single(flipped.Failures, f => f.Check == ExportVerifier.Signature);
+            Assert.Equal("manifest.sig", failure.File);
+        }
+    }
+
+    [Fact]
+    public async Task The_public_key_needs_a_key()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync("/api/audit/public-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Viewer.GetAsync("/api/audit/public-key")).StatusCode);
+    }
+
+    private async Task<byte[]> ExportAsync() => await api.Viewer.AuditExportAsync((await api.SmallMatrixAsync()).Baseline);
+}
