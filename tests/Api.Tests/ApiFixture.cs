@@ -15,7 +15,9 @@ public class ApiFixture : IAsyncLifetime
     public const string AdminKey = "trc_test_admin_key_for_the_api_suite_only";
     private WebApplicationFactory<Program> _factory = null!;
 
+    /// <summary>The database's owner: direct SQL in tests. The service itself runs as <see cref="RuntimeConnectionString"/>.</summary>
     public string ConnectionString { get; private set; } = "";
+    public string RuntimeConnectionString { get; private set; } = "";
     public HttpClient Anonymous { get; private set; } = null!;
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Viewer { get; private set; } = null!;
@@ -28,9 +30,12 @@ public class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestServer.CreateDatabaseAsync("api");
+        RuntimeConnectionString = await RuntimeLogins.CreateAsync(ConnectionString);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("ConnectionStrings:Traceability", ConnectionString).UseSetting("Auth:BootstrapAdminKey", AdminKey);
+            web.UseSetting("ConnectionStrings:Traceability", RuntimeConnectionString)
+                .UseSetting("ConnectionStrings:TraceabilityMigrations", ConnectionString)
+                .UseSetting("Auth:BootstrapAdminKey", AdminKey);
             foreach (var (key, value) in ExtraSettings) web.UseSetting(key, value);
         });
         Anonymous = _factory.CreateClient();
@@ -73,6 +78,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await TestServer.DropDatabaseAsync(ConnectionString);
+        await RuntimeLogins.DropAsync(ConnectionString, RuntimeConnectionString);
     }
 
     private sealed record IssuedKey(string Name, string Role, string Key);

@@ -8,6 +8,9 @@ namespace Traceability.Api.Hosting;
 /// The service's PostgreSQL: the server named by ConnectionStrings:Traceability, or else the embedded
 /// one of ARCHITECTURE.md in Database:DataDirectory. Started and migrated once, on first use, which
 /// the start-up service forces before the first request; stopped when the host is disposed.
+/// Migrations run as the schema's owner; requests run as the runtime role, which cannot change the
+/// event log (migration 0005): embedded, the launcher provides both; external, ConnectionStrings:Traceability
+/// is the runtime role and ConnectionStrings:TraceabilityMigrations, if given, the owner.
 /// </summary>
 public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
 {
@@ -18,23 +21,46 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
 
     private static async Task<NpgsqlDataSource> Start(IConfiguration configuration, ILogger logger)
     {
-        var connectionString = configuration.GetConnectionString("Traceability");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var runtime = configuration.GetConnectionString("Traceability");
+        var owner = configuration.GetConnectionString("TraceabilityMigrations");
+        if (string.IsNullOrWhiteSpace(runtime))
         {
             var options = configuration.GetSection("Database").Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
             _embedded = await EmbeddedPostgres.StartAsync(options);
             logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", _embedded.Port, _embedded.DataDirectory);
-            connectionString = _embedded.ConnectionString;
+            await MigrateAsync(_embedded.ConnectionString, logger);
+            runtime = await _embedded.RuntimeConnectionStringAsync();
         }
         else
         {
-            var target = new NpgsqlConnectionStringBuilder(connectionString);
-            logger.LogInformation("Using PostgreSQL at {Host}:{Port}, database {Database}", target.Host, target.Port, target.Database);
+            var target = new NpgsqlConnectionStringBuilder(runtime);
+            logger.LogInformation("Using PostgreSQL at {Host}:{Port}, database {Database} as {User}", target.Host, target.Port, target.Database, target.Username);
+            await MigrateAsync(string.IsNullOrWhiteSpace(owner) ? runtime : owner, logger);
         }
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "traceability" }.Build();
-        var applied = await SchemaMigrator.MigrateAsync(dataSource);
-        logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied);
+        var dataSource = new NpgsqlDataSourceBuilder(runtime) { Name = "traceability" }.Build();
+        await WarnIfLogIsWritableAsync(dataSource, logger);
         return dataSource;
+    }
+
+    private static async Task MigrateAsync(string connectionString, ILogger logger)
+    {
+        await using var owner = new NpgsqlDataSourceBuilder(connectionString) { Name = "traceability-migrations" }.Build();
+        var applied = await SchemaMigrator.MigrateAsync(owner);
+        logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied);
+    }
+
+    /// <summary>Privileges are the first line of the log's defence; a role that could UPDATE it is worth a warning at every start.</summary>
+    private static async Task WarnIfLogIsWritableAsync(NpgsqlDataSource dataSource, ILogger logger)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT current_user, has_table_privilege('traceability.events', 'UPDATE') OR has_table_privilege('traceability.events', 'DELETE')");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        if (!reader.GetBoolean(1)) return;
+        logger.LogWarning(
+            "The service's database role {Role} may UPDATE or DELETE traceability.events; only the append-only trigger protects the log. " +
+            "Run the service as a login role granted traceability_app (ConnectionStrings:Traceability) and migrate as the owner (ConnectionStrings:TraceabilityMigrations).",
+            reader.GetString(0));
     }
 
     public async ValueTask DisposeAsync()

@@ -68,6 +68,7 @@ public static class TraceabilityApp
         services.AddAuthorization(Roles.AddPolicies);
         services.AddValidators();
         services.AddSwagger();
+        services.AddRequestLimits();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -77,7 +78,9 @@ public static class TraceabilityApp
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+        app.UseRequestLimits();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealth();
         app.MapKeys();

@@ -54,6 +54,9 @@ public sealed class RequestExamples : ISchemaFilter
 
     public static IEnumerable<Type> Documented => Examples.Keys;
 
+    /// <summary>The example body of a request type: the hardening tests mutate it into bad input.</summary>
+    internal static object? For(Type type) => Examples.GetValueOrDefault(type);
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))

@@ -11,7 +11,7 @@ namespace Traceability.Projections.Embedded;
 /// ours, on a free loopback port, with a generated password; started on demand, stopped on exit.
 /// A server left running by a process that was killed is found through postmaster.pid and reused.
 /// </summary>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
     private const string SuperUser = "traceability";
     private const string PasswordFile = "traceability.secret";

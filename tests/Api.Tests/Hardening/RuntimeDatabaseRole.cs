@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Traceability.Api.Tests.Hardening;
+
+/// <summary>The role the service runs as may append to the log but not change it: privileges refuse first, the trigger is only the second line.</summary>
+public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    public static TheoryData<string> Changes => new()
+    {
+        "UPDATE traceability.events SET type = 'forged'",
+        "DELETE FROM traceability.events",
+        "TRUNCATE traceability.events",
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task The_service_role_is_refused_changes_to_the_event_log_by_privileges(string change)
+    {
+        Assert.True(await api.EventCountAsync() > 0);
+        await using var connection = new NpgsqlConnection(api.RuntimeConnectionString);
+        await connection.OpenAsync();
+        await AssertPermissionDenied(connection, change);
+    }
+
+    [Fact]
+    public async Task The_service_runs_as_the_runtime_role_not_as_the_owner()
+    {
+        await using var command = api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            "SELECT current_user, pg_has_role(current_user, 'traceability_app', 'USAGE'), has_table_privilege('traceability.events', 'INSERT')");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(new NpgsqlConnectionStringBuilder(api.RuntimeConnectionString).Username, reader.GetString(0));
+        Assert.True(reader.GetBoolean(1));
+        Assert.True(reader.GetBoolean(2));
+    }
+
+    [Fact]
+    public async Task The_embedded_default_migrates_as_the_owner_and_serves_as_traceability_app()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"traceability-role-{Guid.NewGuid():N}");
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Traceability", "")
+            .UseSetting("Database:DataDirectory", directory));
+        try
+        {
+            await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+            await using (var user = new NpgsqlCommand("SELECT current_user", connection))
+                Assert.Equal("traceability_app", await user.ExecuteScalarAsync());
+            await AssertPermissionDenied(connection, "UPDATE traceability.events SET type = 'forged'");
+            await AssertPermissionDenied(connection, "TRUNCATE traceability.events");
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>The trigger raises 42501 too, with its own words: the privilege check's message tells them apart.</summary>
+    private static async Task AssertPermissionDenied(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.Contains("permission denied for table events", refused.MessageText, StringComparison.Ordinal);
+    }
+}
