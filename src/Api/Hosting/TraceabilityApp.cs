@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Activity;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Baselines;
 using Traceability.Api.Conformance;
@@ -14,6 +15,7 @@ using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Api.Traces;
 using Traceability.Domain;
+using Traceability.Projections.Activity;
 using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
@@ -49,6 +51,7 @@ public static class TraceabilityApp
         services.AddSingleton<EventStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
+        services.AddSingleton<IAsyncProjection, ActivityProjection>();
         services.AddSingleton(new DaemonOptions());
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<ProjectionDaemon>();
@@ -89,6 +92,7 @@ public static class TraceabilityApp
         app.MapBaselineDiff();
         app.MapConformance();
         app.MapMatrix();
+        app.MapActivity();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -6,21 +6,28 @@ namespace Traceability.Api.Tests.Faults;
 public static class FaultSetup
 {
     public static async Task<(KeyedClient Engineer, KeyedClient Assessor)> ArrangeAsync(
-        HttpClient admin, Func<string, HttpClient> clientForKey, string baseline, string keySuffix = "")
+        HttpClient admin, Func<string, HttpClient> clientForKey, string baseline)
     {
-        var engineer = await IssueAsync(admin, clientForKey, $"fault-engineer{keySuffix}", "engineer");
-        var assessor = await IssueAsync(admin, clientForKey, $"fault-assessor{keySuffix}", "assessor");
-        var platform = $"{baseline}-virt";
-        await Ok(await admin.PostAsJsonAsync("/api/platforms", new { id = platform, architecture = "arm64", machine = "QEMU virt" }));
-        await Ok(await admin.PostAsJsonAsync("/api/baselines", new { id = baseline, platform, kernelVersion = "6.1.192", variant = "faults" }));
+        var engineer = await IssueAsync(admin, clientForKey, "fault-engineer", "engineer");
+        var assessor = await IssueAsync(admin, clientForKey, "fault-assessor", "assessor");
+        await ArrangePlatformAsync(admin, $"{baseline}-virt");
+        await ArrangeBaselineAsync(admin, baseline, $"{baseline}-virt");
         return (engineer, assessor);
     }
 
-    public static async Task<KeyedClient> IssueAsync(HttpClient admin, Func<string, HttpClient> clientForKey, string name, string role)
+    public static async Task ArrangePlatformAsync(HttpClient admin, string platform) =>
+        await Ok(await admin.PostAsJsonAsync("/api/platforms", new { id = platform, architecture = "arm64", machine = "QEMU virt" }));
+
+    public static async Task ArrangeBaselineAsync(HttpClient admin, string baseline, string platform) =>
+        await Ok(await admin.PostAsJsonAsync("/api/baselines", new { id = baseline, platform, kernelVersion = "6.1.192", variant = "faults" }));
+
+    public static async Task<KeyedClient> IssueAsync(HttpClient admin, Func<string, HttpClient> clientForKey, string name, string role) =>
+        new(clientForKey(await IssueSecretAsync(admin, name, role)), name);
+
+    public static async Task<string> IssueSecretAsync(HttpClient admin, string name, string role)
     {
         var response = await Ok(await admin.PostAsJsonAsync("/api/keys", new { name, role }));
-        var issued = await response.Content.ReadFromJsonAsync<IssuedKey>();
-        return new KeyedClient(clientForKey(issued!.Key), name);
+        return (await response.Content.ReadFromJsonAsync<IssuedKey>())!.Key;
     }
 
     public static async Task<HttpResponseMessage> Ok(HttpResponseMessage response)
