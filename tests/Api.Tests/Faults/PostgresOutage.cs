@@ -30,7 +30,8 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
         var (engineer, assessor) = await FaultSetup.ArrangeAsync(Client(AdminKey), Client, "outage");
         var writers = new DecisionWriters("outage");
         using var stop = new CancellationTokenSource();
-        var running = Enumerable.Range(0, 6).Select(_ => writers.RunAsync(engineer, assessor, stop.Token)).ToList();
+        var running = Enumerable.Range(0, 6).Select(_ => writers.RunAsync(engineer, assessor, stop.Token))
+            .Append(writers.RunBaselineCreatorAsync(engineer, "outage-virt", stop.Token)).Append(writers.RunBaselineCreatorAsync(engineer, "outage-virt", stop.Token)).ToList();
         try
         {
             await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("before") >= 30), "30 writes acknowledged before the outage");
@@ -41,8 +42,8 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
             writers.Phase = "restarting";
             await _postgres.StartAgainAsync();
             writers.Phase = "after";
-            await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("after") >= 60),
-                "60 writes acknowledged after PostgreSQL is back (the app was not restarted)", timeoutSeconds: 60);
+            await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("after") >= 60 && writers.AcknowledgedIn("after", "create-baseline") >= 10),
+                "60 writes, 10 of them group-committed baseline creations, acknowledged after PostgreSQL is back (the app was not restarted)", timeoutSeconds: 60);
         }
         finally
         {
