@@ -1,5 +1,6 @@
 using Traceability.Api.Hosting;
 using Traceability.Api.Http;
+using Traceability.Projections.Daemon;
 
 namespace Traceability.Api.Health;
 
@@ -11,14 +12,16 @@ public static class HealthEndpoints
         group.MapGet("/live", () => TypedResults.Ok(new { status = "live" }))
             .WithSummary("The process is up (no dependencies checked).");
         group.MapGet("/ready", Ready)
-            .WithSummary("The service can serve requests: the database answers and the schema is current.")
+            .WithSummary("The service can serve requests: the database answers and the schema is current. Lists the async projections and whether this instance is their runner.")
             .Produces(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> Ready(Database database, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> Ready(Database database, ProjectionDaemon daemon, HttpContext context, CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand("SELECT max(version) FROM traceability.schema_migrations");
         var schema = await command.ExecuteScalarAsync(ct);
-        return TypedResults.Ok(new { status = "ready", schemaVersion = schema });
+        // Which instance runs which async projection: with several instances on one database, exactly one says runsHere.
+        var projections = daemon.Runners.Select(r => new { name = r.Name, runsHere = r.IsLeader, checkpoint = r.Checkpoint });
+        return TypedResults.Ok(new { status = "ready", schemaVersion = schema, projections });
     }
 }

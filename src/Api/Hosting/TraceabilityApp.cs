@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Traceability.Api.Activity;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Audit;
 using Traceability.Api.Baselines;
@@ -15,6 +16,7 @@ using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Api.Traces;
 using Traceability.Domain;
+using Traceability.Projections.Activity;
 using Traceability.Projections.Daemon;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
@@ -51,6 +53,7 @@ public static class TraceabilityApp
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<AuditSigningKey>();
+        services.AddSingleton<IAsyncProjection, ActivityProjection>();
         services.AddSingleton(new DaemonOptions());
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<ProjectionDaemon>();
@@ -95,6 +98,7 @@ public static class TraceabilityApp
         app.MapConformance();
         app.MapMatrix();
         app.MapAudit();
+        app.MapActivity();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
     }
 }

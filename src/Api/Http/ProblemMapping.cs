@@ -16,7 +16,10 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
     {
         var context = httpContext;
         var (status, title, detail, extensions) = Map(exception);
-        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        // An outage answers every request with 503: one line each, not a stack trace each, keeps the log readable.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning("{Method} {Path}: database unavailable ({Error})", context.Request.Method, context.Request.Path, exception.Message);
+        else if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         await Problems.Write(context, status, title, detail, extensions);
         return true;

@@ -48,7 +48,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         var runAs = Environment.IsPrivilegedProcess ? options.RunAsUser : null;
         if (!File.Exists(Path.Combine(data, "PG_VERSION"))) await InitDb(bin, data, runAs, ct);
         var password = (await File.ReadAllTextAsync(Path.Combine(data, PasswordFile), ct)).Trim();
-        var port = RunningPort(data) ?? await StartServer(bin, data, runAs, options.Durable, ct);
+        var port = RunningPort(data) ?? await StartServer(bin, data, runAs, options, ct);
         var server = new EmbeddedPostgres(bin, data, runAs, port, password, options.Database);
         await server.EnsureDatabaseAsync(options.Database, ct);
         return server;
@@ -124,13 +124,13 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         await ProcessRunner.RunCheckedAsync(null, "chown", ["-R", runAs, data, pwFile], "chown of the data directory", ct);
     }
 
-    private static async Task<int> StartServer(string bin, string data, string? runAs, bool durable, CancellationToken ct)
+    private static async Task<int> StartServer(string bin, string data, string? runAs, EmbeddedPostgresOptions options, CancellationToken ct)
     {
         var settings = "-c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" +
-            (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = options.Port ?? FreePort();
             var (code, output) = await ProcessRunner.RunAsync(runAs, Path.Combine(bin, "pg_ctl"),
                 ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(data, "server.log"), "-o", $"-p {port} {settings}"], ct);
             if (code == 0) return port;

@@ -14,6 +14,12 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>PostgreSQL refuses to run as root: when this process is root, the server runs as this user.</summary>
     public string RunAsUser { get; set; } = "postgres";
 
+    /// <summary>
+    /// The loopback port to listen on; a free one when unset. A fixed port lets a server that was
+    /// stopped come back where its clients' connection strings still point.
+    /// </summary>
+    public int? Port { get; set; }
+
     /// <summary>Throwaway servers (tests) skip fsync: their data is gone after the run anyway.</summary>
     public bool Durable { get; set; } = true;
 }

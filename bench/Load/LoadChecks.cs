@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Traceability.Domain.Decisions;
+using Traceability.Projections.Events;
+using Traceability.Projections.Matrix;
+
+namespace Traceability.Bench.Load;
+
+public sealed record LoadCheck(string Name, bool Passed, string Detail);
+
+/// <summary>After the load: the answers the clients got must be what the log and the read model hold.</summary>
+public static class LoadChecks
+{
+    public static async Task<IReadOnlyList<LoadCheck>> RunAsync(ApiHost api, LoadStats stats)
+    {
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
+        var serverErrors = stats.Statuses.Where(s => s.Key.Status >= 500).Sum(s => s.Value);
+        return
+        [
+            new("no 5xx", serverErrors == 0, serverErrors == 0 ? "none" : $"{serverErrors} answers ≥ 500, e.g. {stats.ServerErrors.FirstOrDefault()}"),
+            await AcknowledgedWritesAsync(dataSource, stats),
+            await HashChainAsync(dataSource),
+            await MatrixEqualsRebuildAsync(api),
+        ];
+    }
+
+    /// <summary>
+    /// Every 2xx write's (stream, ETag version) is an event by the same key; and, because no client
+    /// gave up on a request, the decision streams hold nothing that was not acknowledged either.
+    /// </summary>
+    private static async Task<LoadCheck> AcknowledgedWritesAsync(NpgsqlDataSource dataSource, LoadStats stats)
+    {
+        var stored = new Dictionary<(string, long), string>();
+        await using (var command = dataSource.CreateCommand(
+            "SELECT stream_id, version, metadata->>'actor' FROM traceability.events WHERE stream_id LIKE $1"))
+        {
+            command.Parameters.Add(new() { Value = Decision.StreamId(LoadArrange.Baseline, "%") });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) stored[(reader.GetString(0), reader.GetInt64(1))] = reader.GetString(2);
+        }
+        var missing = stats.Acknowledged.Where(a => !stored.TryGetValue((a.StreamId, a.Version), out var actor) || actor != a.Actor).ToList();
+        var detail = $"{stats.Acknowledged.Count:N0} acknowledged, {stored.Count:N0} decision events stored, {missing.Count} missing or by another actor";
+        if (missing.Count > 0) detail += $", e.g. {missing[0]}";
+        return new("every acknowledged write in the event log", missing.Count == 0 && stored.Count == stats.Acknowledged.Count, detail);
+    }
+
+    private static async Task<LoadCheck> HashChainAsync(NpgsqlDataSource dataSource)
+    {
+        var chain = await HashChainVerifier.VerifyAsync(dataSource);
+        return new("hash chain valid", chain.Valid, chain.Valid
+            ? $"{chain.EventsChecked:N0} events, head {chain.HeadHash?[..16]}…"
+            : $"broken at seq_id {chain.FirstBrokenSeqId}: {chain.Problem}");
+    }
+
+    /// <summary>The live matrix (CSV over HTTP and the whole table) byte for byte against a rebuild from the log.</summary>
+    private static async Task<LoadCheck> MatrixEqualsRebuildAsync(ApiHost api)
+    {
+        var path = $"/api/baselines/{LoadArrange.Baseline}/matrix?format=csv";
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
+        var csvBefore = await api.Client.GetByteArrayAsync(path);
+        var tableBefore = await TableDigestAsync(dataSource);
+        await InlineRebuild.RunAsync(api.Services.GetRequiredService<EventStore>(), api.Services.GetRequiredService<MatrixProjection>());
+        var csvAfter = await api.Client.GetByteArrayAsync(path);
+        var tableAfter = await TableDigestAsync(dataSource);
+        var same = csvBefore.AsSpan().SequenceEqual(csvAfter) && tableBefore == tableAfter;
+        return new("matrix equals a rebuild", same,
+            $"CSV {csvBefore.Length:N0} bytes {(csvBefore.AsSpan().SequenceEqual(csvAfter) ? "identical" : "DIFFERENT")}; matrix_rows {tableBefore.Rows:N0} rows {(tableBefore == tableAfter ? "identical" : "DIFFERENT")}");
+    }
+
+    private static async Task<(long Rows, string Digest)> TableDigestAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*), coalesce(md5(string_agg(m::text, E'\\n' ORDER BY m.baseline, m.symbol)), '') FROM traceability.matrix_rows m");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetString(1));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Traceability.Testing;
+
+namespace Traceability.Api.Tests.Activity;
+
+public sealed class ReadingActivity(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Activity_counts_every_event_of_the_log_once_per_actor_and_day()
+    {
+        var baseline = await api.CreateBaselineAsync();
+        Assert.Equal(HttpStatusCode.Created, (await api.ImportConfigAsync(baseline, SampleConfigs.Arm64_6_1)).StatusCode);
+        var events = await api.EventCountAsync();
+        JsonElement report = default;
+        await Eventually.True(async () =>
+        {
+            report = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/activity");
+            return report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64()) == events;
+        }, "the activity projection to count every event");
+        Assert.Contains(report.GetProperty("days").EnumerateArray(), d => d.GetProperty("actor").GetString() == "engineer-1");
+        Assert.True(report.GetProperty("asOfSeqId").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Activity_needs_a_key()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync("/api/activity")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("367")]
+    public async Task Activity_refuses_a_window_outside_one_to_366_days(string days)
+    {
+        var response = await api.Viewer.GetAsync($"/api/activity?days={days}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("days", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

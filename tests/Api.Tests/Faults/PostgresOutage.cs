@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit.Abstractions;
+using Traceability.Testing;
+
+namespace Traceability.Api.Tests.Faults;
+
+/// <summary>
+/// PostgreSQL stopped under load and started again, with the real app in front of a server of
+/// this class's own: while it is down every request fails with 503 ProblemDetails and Retry-After;
+/// afterwards the same app (no restart) serves writes again, and no acknowledged write is lost.
+/// </summary>
+public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string AdminKey = "trc_fault_admin_key_for_the_outage_test";
+    private FaultPostgres _postgres = null!;
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await FaultPostgres.StartAsync("outage");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
+            .UseSetting("Auth:BootstrapAdminKey", AdminKey));
+    }
+
+    [Fact]
+    public async Task Requests_fail_with_503_while_PostgreSQL_is_down_and_the_same_app_recovers_without_losing_acknowledged_writes()
+    {
+        var (engineer, assessor) = await FaultSetup.ArrangeAsync(Client(AdminKey), Client, "outage");
+        var writers = new DecisionWriters("outage");
+        using var stop = new CancellationTokenSource();
+        var running = Enumerable.Range(0, 6).Select(_ => writers.RunAsync(engineer, assessor, stop.Token))
+            .Append(writers.RunBaselineCreatorAsync(engineer, "outage-virt", stop.Token)).Append(writers.RunBaselineCreatorAsync(engineer, "outage-virt", stop.Token)).ToList();
+        try
+        {
+            await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("before") >= 30), "30 writes acknowledged before the outage");
+            writers.Phase = "down";
+            await _postgres.StopAsync();
+            await Eventually.True(() => Task.FromResult(writers.Answers.Count(a => a.Phase == "down" && a.Status == 503) >= 30),
+                "30 answers of 503 while PostgreSQL is down");
+            writers.Phase = "restarting";
+            await _postgres.StartAgainAsync();
+            writers.Phase = "after";
+            await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("after") >= 60 && writers.AcknowledgedIn("after", "create-baseline") >= 10),
+                "60 writes, 10 of them group-committed baseline creations, acknowledged after PostgreSQL is back (the app was not restarted)", timeoutSeconds: 60);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(running);
+        }
+
+        foreach (var g in writers.Answers.GroupBy(a => (a.Phase, a.Operation, a.Status)).OrderBy(g => g.Key))
+            output.WriteLine($"{g.Key.Phase} {g.Key.Operation} {g.Key.Status}: {g.Count()}");
+        var failures = writers.Answers.Where(a => a.Status >= 500 || a.Status == 0).ToList();
+        Assert.All(failures, a => Assert.Equal((503, "application/problem+json"), (a.Status, a.ContentType)));
+        Assert.All(failures, a => Assert.False(string.IsNullOrEmpty(a.RetryAfter), $"a 503 to {a.Operation} has no Retry-After"));
+        await FaultSetup.AssertAllAcknowledgedStoredAsync(_postgres, writers);
+        await ActivityRecoveredAsync(Client(AdminKey));
+        var chain = await _postgres.VerifyChainAsync();
+        Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenSeqId}: {chain.Problem}");
+    }
+
+    /// <summary>The async daemon lost its lock connection in the outage: it must take the projection up again and count every event once.</summary>
+    private async Task ActivityRecoveredAsync(HttpClient client)
+    {
+        long counted = 0, logged = 0;
+        await Eventually.True(async () =>
+        {
+            var report = await client.GetFromJsonAsync<JsonElement>("/api/activity?days=366");
+            counted = report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64());
+            logged = await _postgres.ScalarAsync("SELECT count(*) FROM traceability.events");
+            return counted == logged;
+        }, "the activity projection to resume after the outage and count every event once", 60);
+        Assert.Equal(logged, counted);
+    }
+
+    private HttpClient Client(string key)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+}
