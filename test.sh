@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
+source scripts/ensure-kernel-sources.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
