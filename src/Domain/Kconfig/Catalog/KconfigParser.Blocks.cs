@@ -7,8 +7,9 @@ public sealed partial class KconfigParser
 
     private void OpenIf(SourceSite site, string line, List<Token> tokens)
     {
-        if (tokens.Count < 2) { Problem(site, "'if' without a condition"); return; }
-        _blocks.Add(new Block("if", site, [line[tokens[1].Start..tokens[^1].End]], null));
+        // Opened even without a condition, so that its endif does not become a second problem.
+        if (tokens.Count < 2) Problem(site, "'if' without a condition");
+        _blocks.Add(new Block("if", site, tokens.Count < 2 ? [] : [line[tokens[1].Start..tokens[^1].End]], null));
     }
 
     private void OpenMenu(SourceSite site, List<Token> tokens)
