@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Baselines;
+using Traceability.Api.Catalogs;
 using Traceability.Api.Conformance;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
@@ -47,6 +48,7 @@ public static class TraceabilityApp
         services.AddSingleton<MatrixProjection>();
         services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<MatrixProjection>());
         services.AddSingleton<EventStore>();
+        services.AddSingleton<CatalogReads>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton(new DaemonOptions());
@@ -78,6 +80,7 @@ public static class TraceabilityApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapCatalogs();
         app.MapKeys();
         app.MapPlatforms();
         app.MapHardwareFeatures();
