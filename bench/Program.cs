@@ -3,6 +3,8 @@ using Traceability.Bench;
 using Traceability.Projections.Embedded;
 using Traceability.Projections.Events;
 
+if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
+
 // A throwaway, durable server (fsync on, default settings): the numbers must be what a real
 // deployment's disk allows, not what a test server with fsync off allows.
 var options = BenchOptions.Parse(args);
