@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
 source scripts/ensure-chromium.sh
+source scripts/ensure-kernel-sources.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -4,8 +4,10 @@ using Traceability.Bench.Load;
 using Traceability.Projections.Embedded;
 using Traceability.Projections.Events;
 
-// `load`: issue 6's concurrent clients against the real service; without a subcommand, the store and read-side bench.
+// Subcommands: `load` (issue 6: concurrent clients against the real service), `kconfig` (issue 7: parse a whole
+// kernel tree). Without one: the event store and read-side bench.
 if (args.Length > 0 && args[0] == "load") return await LoadRun.RunAsync(LoadOptions.Parse(args[1..]));
+if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
 
 // A throwaway, durable server (fsync on, default settings): the numbers must be what a real
 // deployment's disk allows, not what a test server with fsync off allows.

@@ -1,5 +1,6 @@
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Baselines;
+using Traceability.Domain.Catalogs;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.HardwareFeatures;
 using Traceability.Domain.Platforms;
@@ -37,6 +38,8 @@ public static class EventCatalog
         ("evidence_attached", typeof(EvidenceAttached)),
         ("decision_carried_forward", typeof(DecisionCarriedForward)),
         ("decision_symbol_missing", typeof(DecisionSymbolMissing)),
+        ("catalog_built", typeof(CatalogBuilt)),
+        ("catalog_symbols_recorded", typeof(CatalogSymbolsRecorded)),
     ];
 
     private static readonly Dictionary<string, Type> ByAlias = All.ToDictionary(e => e.Alias, e => e.Type);

@@ -10,7 +10,7 @@ public static class DecisionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", ProposeDecision.Handle).Validate<ProposeDecision.Request>().RequireAuthorization(Roles.Engineering)
             .WithSummary("Propose the decision on one symbol (FUTEX or CONFIG_FUTEX) in an open baseline: value, rationale, linked AoUs, features, requirements.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListDecisions.Handle).RequireAuthorization(Roles.Read)
             .WithSummary("List the baseline's decisions: symbol, value, status, revision, suspect and symbol-missing flags, version.");
         group.MapGet("/{symbol}", GetDecision.Handle).RequireAuthorization(Roles.Read)

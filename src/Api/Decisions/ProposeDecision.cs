@@ -1,4 +1,6 @@
 using FluentValidation;
+using Traceability.Api.Catalogs;
+using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
@@ -14,7 +16,9 @@ public static class ProposeDecision
         string? Rationale,
         IReadOnlyList<string>? Assumptions,
         IReadOnlyList<string>? Features,
-        IReadOnlyList<string>? Requirements);
+        IReadOnlyList<string>? Requirements,
+        bool? Force = null,
+        string? ForceReason = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -26,20 +30,24 @@ public static class ProposeDecision
             RuleFor(r => r.Assumptions).AssumptionIds();
             RuleFor(r => r.Features).SlugIds();
             RuleFor(r => r.Requirements).SlugIds();
+            RuleFor(r => r.ForceReason).RequiredText(TextRules.TextLength).When(r => r.Force == true)
+                .WithMessage("A forced proposal needs a forceReason: why a symbol outside the catalog is decided.");
         }
     }
 
     /// <summary>A symbol absent from the baseline's config may still be decided: the matrix flags it.</summary>
     public static async Task<Created<DecisionDetail>> Handle(
-        string baseline, Request request, EventStore store, HttpContext context, CancellationToken ct)
+        string baseline, Request request, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         await BaselineGate.EnsureExistsAsync(store, baseline, ct);
         await LinkedIds.EnsureExistAsync(store, request.Assumptions, request.Features, request.Requirements, ct);
         var symbol = DecisionWrites.Symbol(request.Symbol!);
+        await CatalogGate.EnsureKnownAsync(store, catalogs, baseline, symbol, request.Force == true, ct);
         var existing = DecisionView.Fold(await store.ReadStreamAsync(Decision.StreamId(baseline, symbol), null, ct));
         var proposed = DecisionDecisions.Propose(existing, baseline, symbol, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements);
-        var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}");
+        var forced = request.Force == true ? $" (forced: {request.ForceReason})" : "";
+        var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
         var version = await DecisionWrites.AppendAsync(store, context, baseline, symbol, ExpectedVersion.NoStream, change, ct);
         var detail = await DecisionWrites.RespondAsync(store, context.Response, baseline, symbol, version, ct);
         return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail);

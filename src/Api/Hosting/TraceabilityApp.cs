@@ -3,6 +3,7 @@ using Traceability.Api.Activity;
 using Traceability.Api.Assumptions;
 using Traceability.Api.Audit;
 using Traceability.Api.Baselines;
+using Traceability.Api.Catalogs;
 using Traceability.Api.Conformance;
 using Traceability.Api.Decisions;
 using Traceability.Api.Demo;
@@ -50,6 +51,7 @@ public static class TraceabilityApp
         services.AddSingleton<MatrixProjection>();
         services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<MatrixProjection>());
         services.AddSingleton<EventStore>();
+        services.AddSingleton<CatalogReads>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<AuditSigningKey>();
@@ -86,6 +88,7 @@ public static class TraceabilityApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapCatalogs();
         app.MapKeys();
         app.MapPlatforms();
         app.MapHardwareFeatures();

@@ -37,6 +37,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         PreconditionFailed => (412, "Precondition failed", exception.Message, null),
         StreamVersionConflict c => (409, "Conflict", $"Someone else changed '{c.StreamId}' at the same time; reload it and try again.", null),
         DomainRuleViolated => (409, "Rule violated", exception.Message, null),
+        Catalogs.SymbolNotInCatalog => (422, "Symbol not in the catalog", exception.Message, null),
         ConfigParseException p => (422, "Unparseable .config", exception.Message,
             new() { ["problems"] = p.Problems.Select(x => new { line = x.Line, text = x.Text, message = x.Message }).ToList(), ["truncated"] = p.Truncated }),
         EmbeddedPostgresException or NpgsqlException or TimeoutException =>

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
+using Traceability.Domain.Catalogs;
+using Traceability.Domain.Kconfig.Catalog;
+using Traceability.Projections.Events;
+using BadRequest = Traceability.Api.Http.BadRequest;
+
+namespace Traceability.Api.Catalogs;
+
+public static class BuildCatalog
+{
+    /// <summary>Path is a directory on the server holding a kernel tree (its top-level Kconfig); e.g. /usr/src/linux-6.12, "6.12.117", "arm64".</summary>
+    public sealed record Request(string? Path, string? KernelVersion, string? Architecture);
+
+    /// <summary>What a tarball upload names in its query string.</summary>
+    public sealed record TarballQuery(string? KernelVersion, string? Architecture);
+
+    public sealed class TarballValidator : AbstractValidator<TarballQuery>
+    {
+        public TarballValidator()
+        {
+            RuleFor(r => r.KernelVersion).Must(CatalogDecisions.IsKernelVersion).WithMessage(VersionMessage);
+            RuleFor(r => r.Architecture).Must(a => CatalogArchitectures.Of(a) is not null).WithMessage(ArchitectureMessage);
+        }
+    }
+
+    private const string VersionMessage = "KernelVersion must look like 6.12.117 (at most 64 characters).";
+    private static readonly string ArchitectureMessage =
+        $"Architecture must be one of {string.Join(", ", CatalogArchitectures.All)} (or x86_64, riscv64).";
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.KernelVersion).Must(CatalogDecisions.IsKernelVersion).WithMessage(VersionMessage);
+            RuleFor(r => r.Architecture).Must(a => CatalogArchitectures.Of(a) is not null).WithMessage(ArchitectureMessage);
+            RuleFor(r => r.Path).NotEmpty().MaximumLength(1024)
+                .Must(p => p is null || System.IO.Path.IsPathFullyQualified(p)).WithMessage("Path must be an absolute directory on the server.")
+                .Must(p => p is null || !System.IO.Path.IsPathFullyQualified(p) || File.Exists(System.IO.Path.Combine(p, "Kconfig")))
+                .WithMessage("Path must be a directory holding a kernel tree's top-level Kconfig.");
+        }
+    }
+
+    public static async Task<Created<CatalogView>> Handle(
+        HttpContext context, EventStore store, IValidator<Request> validator, IValidator<TarballQuery> queryValidator,
+        IConfiguration configuration, string? kernelVersion, string? architecture, CancellationToken ct)
+    {
+        var request = context.Request;
+        var (body, source, origin) = request.HasJsonContentType()
+            ? await FromJsonAsync(request, validator, ct)
+            : await FromTarballAsync(request, queryValidator, configuration, new TarballQuery(kernelVersion, architecture), ct);
+        var arch = CatalogArchitectures.Of(body.Architecture)!;
+        var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch));
+        var stream = Catalog.StreamId(body.KernelVersion!, arch);
+        var (state, version) = await store.LoadAsync<Catalog>(stream, Catalog.Evolve, ct);
+        var events = CatalogDecisions.Build(state, body.KernelVersion!, arch, origin, parsed);
+        var result = await store.AppendAsync(new StreamAppend(stream, CatalogView.StreamType, version, events), Actor.Metadata(context), ct);
+        var built = (await store.ReadStreamAsync(stream, new ReadBound(MaxVersion: 1), ct))[0];
+        var view = CatalogView.From(built, result.VersionOf(stream))!;
+        ETags.Set(context.Response, view.Version);
+        return TypedResults.Created($"/api/catalogs/{view.KernelVersion}/{view.Architecture}", view);
+    }
+
+    private static async Task<(Request, IKconfigSource, string)> FromJsonAsync(HttpRequest request, IValidator<Request> validator, CancellationToken ct)
+    {
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+        var body = await JsonSerializer.DeserializeAsync<Request>(request.Body, options.Value.SerializerOptions, ct)
+            ?? throw new BadRequest("The request body is missing.");
+        await validator.ValidateAndThrowAsync(body, ct);
+        return (body, CatalogTrees.Directory(body.Path!), "path:" + body.Path);
+    }
+
+    /// <summary>A tarball names version and architecture in the query: ?kernelVersion=6.12.117&amp;architecture=arm64.</summary>
+    private static async Task<(Request, IKconfigSource, string)> FromTarballAsync(
+        HttpRequest request, IValidator<TarballQuery> validator, IConfiguration configuration, TarballQuery query, CancellationToken ct)
+    {
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type is "application/x-xz")
+            throw new UnsupportedContent("xz tarballs cannot be read by this service; send the tree as application/gzip (tar -czf).");
+        if (type is not ("application/gzip" or "application/x-gzip" or "application/x-tar+gzip"))
+            throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}} or an application/gzip tarball, not '{request.ContentType}'.");
+        await validator.ValidateAndThrowAsync(query, ct);
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxCatalogUploadBytes") ?? 512L * 1024 * 1024;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var hashing = new HashingStream(request.Body, hash);
+        var source = await CatalogTrees.TarballAsync(hashing, ct);
+        return (new Request(null, query.KernelVersion, query.Architecture), source, "upload:sha256:" + Convert.ToHexStringLower(hash.GetCurrentHash()));
+    }
+}

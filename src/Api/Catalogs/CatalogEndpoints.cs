@@ -1,0 +1,22 @@
+using Traceability.Api.Http;
+
+namespace Traceability.Api.Catalogs;
+
+public static class CatalogEndpoints
+{
+    public static void MapCatalogs(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/catalogs").WithTags("Catalogs");
+        group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration)
+            .Accepts<BuildCatalog.Request>("application/json", "application/gzip")
+            .WithSummary("Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {path, kernelVersion, architecture}) or an uploaded .tar.gz (?kernelVersion=&architecture=).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", async (CatalogReads catalogs, CancellationToken ct) => TypedResults.Ok(await catalogs.ListAsync(ct)))
+            .RequireAuthorization(Roles.Read)
+            .WithSummary("List the built catalogs: kernel version, architecture, symbol count, source and the parser's problems.");
+        group.MapGet("/{version}/{arch}/symbols/{name}", GetCatalogSymbol.Handle).RequireAuthorization(Roles.Read)
+            .WithSummary("Get one symbol (with or without CONFIG_): type, prompt, help, definition sites, dependencies, selects, defaults, ranges.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

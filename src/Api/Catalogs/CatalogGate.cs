@@ -1,0 +1,36 @@
+using Traceability.Api.Commands;
+using Traceability.Domain.Baselines;
+using Traceability.Domain.Catalogs;
+using Traceability.Domain.Platforms;
+using Traceability.Projections.Events;
+
+namespace Traceability.Api.Catalogs;
+
+/// <summary>422: the symbol is not in the catalog of the baseline's kernel version and architecture.</summary>
+public sealed class SymbolNotInCatalog(string symbol, string catalog)
+    : Exception($"CONFIG_{symbol} is not a symbol of the {catalog} Kconfig catalog; check the name, or send force: true with a forceReason.");
+
+/// <summary>
+/// A decision about a symbol the kernel does not have is almost always a typo or a stale name. The
+/// baseline's catalog is the one of its kernel version and its platform's architecture (arm64 →
+/// arm64, x86_64 → x86); when no such catalog was built, nothing is checked.
+/// </summary>
+public static class CatalogGate
+{
+    public static async Task EnsureKnownAsync(
+        EventStore store, CatalogReads catalogs, string baseline, string symbol, bool force, CancellationToken ct)
+    {
+        var catalog = await CatalogOfAsync(store, catalogs, baseline, ct);
+        if (catalog is null || force || catalog.Symbols.ContainsKey(symbol)) return;
+        throw new SymbolNotInCatalog(symbol, $"{catalog.KernelVersion}/{catalog.Architecture}");
+    }
+
+    public static async Task<Catalog?> CatalogOfAsync(EventStore store, CatalogReads catalogs, string baseline, CancellationToken ct)
+    {
+        var (state, _) = await store.LoadAsync<Baseline>(Baseline.StreamId(baseline), Baseline.Evolve, ct);
+        if (state is null) return null;
+        var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(state.Platform), Platform.Evolve, ct);
+        var architecture = CatalogArchitectures.Of(platform?.Architecture);
+        return architecture is null ? null : await catalogs.FindAsync(state.KernelVersion, architecture, ct);
+    }
+}

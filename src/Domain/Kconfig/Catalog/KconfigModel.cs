@@ -1,0 +1,63 @@
+namespace Traceability.Domain.Kconfig.Catalog;
+
+/// <summary>Where something was written: a path relative to the tree's root and a 1-based line.</summary>
+public sealed record SourceSite(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line}";
+}
+
+/// <summary>A construct the parser could not read; it is skipped and parsing goes on.</summary>
+public sealed record KconfigProblem(SourceSite Site, string Message)
+{
+    public override string ToString() => $"{Site}: {Message}";
+}
+
+/// <summary>A value or expression as written, with the "if" condition that guards it (null when unguarded).</summary>
+public sealed record Guarded(string Value, string? Condition)
+{
+    public override string ToString() => Condition is null ? Value : $"{Value} if {Condition}";
+}
+
+/// <summary>A macro definition (X := ..., X = ..., X += ...) recorded as written; never evaluated.</summary>
+public sealed record KconfigMacro(string Name, string Flavor, string Value, SourceSite Site);
+
+/// <summary>
+/// One "config"/"menuconfig" block. Inherited holds the conditions of the enclosing if, menu
+/// "depends on" and choice blocks, which Kconfig adds to the entry's own dependencies.
+/// </summary>
+public sealed record SymbolDefinition(
+    SourceSite Site,
+    string Kind,
+    string? Type,
+    IReadOnlyList<Guarded> Prompts,
+    string? Help,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> Inherited,
+    IReadOnlyList<Guarded> Selects,
+    IReadOnlyList<Guarded> Implies,
+    IReadOnlyList<Guarded> Defaults,
+    IReadOnlyList<Guarded> Ranges,
+    IReadOnlyList<string> Flags,
+    string? Choice);
+
+/// <summary>
+/// A symbol with every place it is defined. Type, Prompt and Help are those of the first
+/// definition (in source order) that has one, which is what menuconfig shows.
+/// </summary>
+public sealed record CatalogEntry(string Name, string? Type, string? Prompt, string? Help, IReadOnlyList<SymbolDefinition> Definitions)
+{
+    public IEnumerable<Guarded> Selects => Definitions.SelectMany(d => d.Selects);
+
+    public IEnumerable<string> DependsOn => Definitions.SelectMany(d => d.Inherited.Concat(d.DependsOn)).Distinct();
+}
+
+/// <summary>The result of parsing one architecture's Kconfig tree.</summary>
+public sealed record KconfigCatalog(
+    string? MainMenu,
+    IReadOnlyList<CatalogEntry> Symbols,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<KconfigMacro> Macros,
+    IReadOnlyList<KconfigProblem> Problems)
+{
+    public CatalogEntry? Find(string name) => Symbols.FirstOrDefault(s => s.Name == name);
+}
