@@ -24,7 +24,9 @@ public static class GetAuditExport
         var events = await AuditLog.ReadPrefixAsync(store.DataSource, seq, ct);
         var dossier = AuditDossier.Build(events, id) ?? throw new ValidationException(
             [new ValidationFailure(AsOf.Parameter, $"Baseline '{id}' did not exist yet at seq {seq}.")]);
-        var zip = ExportBuilder.Build(events, dossier, signing.Signer);
+        var export = ExportBuilder.Prepare(events, dossier, signing.Signer);
+        var signature = signing.Signer is { } signer ? await SignatureMemo.SignOnceAsync(store.DataSource, signer, export.Manifest, ct) : null;
+        var zip = ExportBuilder.Zip(export, signature);
         return TypedResults.File(zip, ContentType, ExportBuilder.FileName(dossier));
     }
 }

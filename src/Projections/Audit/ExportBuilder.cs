@@ -4,7 +4,8 @@ namespace Traceability.Projections.Audit;
 
 /// <summary>
 /// Builds the export zip from the log prefix and its dossier. Nothing here reads a clock or a random
-/// source (the signature aside): the same prefix and baseline give the same bytes.
+/// source: the same prefix and baseline give the same bytes, and the service reuses the first
+/// signature of a manifest (<see cref="SignatureMemo"/>) so signed exports repeat byte for byte too.
 /// </summary>
 public static class ExportBuilder
 {
@@ -12,10 +13,21 @@ public static class ExportBuilder
 
     public static byte[] Build(IReadOnlyList<AuditEvent> events, AuditDossier dossier, ManifestSigner? signer)
     {
+        var export = Prepare(events, dossier, signer);
+        return Zip(export, signer?.Sign(export.Manifest));
+    }
+
+    /// <summary>Every entry but the signature: the manifest's bytes are what gets signed.</summary>
+    public static UnsignedExport Prepare(IReadOnlyList<AuditEvent> events, AuditDossier dossier, ManifestSigner? signer)
+    {
         var files = Files(events, dossier);
-        var manifest = AuditJson.Serialize(ManifestOf(events, dossier, files, signer));
-        List<(string, byte[])> entries = [(ExportFiles.Manifest, manifest), .. files];
-        if (signer is not null) entries.Add((ExportFiles.Signature, signer.Sign(manifest)));
+        return new UnsignedExport(AuditJson.Serialize(ManifestOf(events, dossier, files, signer)), files);
+    }
+
+    public static byte[] Zip(UnsignedExport export, byte[]? signature)
+    {
+        List<(string, byte[])> entries = [(ExportFiles.Manifest, export.Manifest), .. export.Files];
+        if (signature is not null) entries.Add((ExportFiles.Signature, signature));
         return AuditZip.Write(entries);
     }
 
@@ -52,3 +64,5 @@ public static class ExportBuilder
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
+
+public sealed record UnsignedExport(byte[] Manifest, IReadOnlyList<(string Name, byte[] Content)> Files);

@@ -4,8 +4,8 @@ namespace Traceability.Projections.Audit;
 
 /// <summary>
 /// ECDSA P-256 over SHA-256 of manifest.json's exact bytes, IEEE P1363 encoded (r ‖ s, 32 bytes each).
-/// ECDSA draws a fresh nonce per signature (.NET offers no RFC 6979), so manifest.sig is the one
-/// entry that differs between two exports of the same baseline and asOf; both verify.
+/// ECDSA draws a fresh nonce per signature (.NET offers no RFC 6979); the service therefore signs each
+/// manifest once and reuses that signature (<see cref="SignatureMemo"/>), keeping exports byte-identical.
 /// </summary>
 public sealed class ManifestSigner : IDisposable
 {
