@@ -38,6 +38,7 @@ public static class EventCatalog
         ("evidence_attached", typeof(EvidenceAttached)),
         ("decision_carried_forward", typeof(DecisionCarriedForward)),
         ("decision_symbol_missing", typeof(DecisionSymbolMissing)),
+        ("decision_symbol_left_catalog", typeof(DecisionSymbolLeftCatalog)),
         ("catalog_built", typeof(CatalogBuilt)),
         ("catalog_symbols_recorded", typeof(CatalogSymbolsRecorded)),
     ];

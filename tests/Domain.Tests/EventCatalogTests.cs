@@ -17,6 +17,7 @@ public class EventCatalogTests
         typeof(ConfigChange),
         typeof(ConfigChanges),
         typeof(Traceability.Domain.Catalogs.CatalogSymbol),
+        typeof(Traceability.Domain.Catalogs.RenameSuggestion),
     ];
 
     [Fact]

@@ -1,8 +1,11 @@
 using FluentValidation;
+using Traceability.Api.Catalogs;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Domain.Baselines;
+using Traceability.Domain.Catalogs;
+using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
 
@@ -22,7 +25,7 @@ public static class DeriveBaseline
 
     public sealed record Response(
         string Id, string DerivedFrom, int Carried, IReadOnlyList<string> Missing, IReadOnlyList<string> Suspect,
-        string SymbolCheck, ConfigImportResult? Config);
+        string SymbolCheck, ConfigImportResult? Config, IReadOnlyList<DecisionSymbolLeftCatalog> LeftCatalog);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -37,7 +40,7 @@ public static class DeriveBaseline
 
     public static async Task<Created<Response>> Handle(
         string id, HttpRequest request, EventStore store, IValidator<Request> validator, IConfiguration configuration,
-        HttpContext context, CancellationToken ct)
+        CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var source = await BaselineReads.LoadForWriteAsync(store, request, id, ct);
         var (body, bytes) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
@@ -47,18 +50,29 @@ public static class DeriveBaseline
         var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
             body.Variant ?? source.View.Variant, source.State);
         var import = config is null ? null : await PlanImportAsync(store, created, config, ct);
+        var renames = await RenamesAsync(store, catalogs, id, created, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
         var appended = await store.AppendAsync(async (_, token) =>
         {
-            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, id, token), created.Id, config?.Values);
+            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, id, token), created.Id, config?.Values, renames);
             object[] events = import?.Event is { } imported ? [created, imported] : [created];
             return [StreamAppend.Start(Baseline.StreamId(created.Id), BaselineReads.StreamType, events), .. carried.Appends];
         }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);
 
         ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
         return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
-            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing)));
+            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing), carried.LeftCatalog));
+    }
+
+    /// <summary>Catalogs never change once built, so reading both before the append lock cannot go stale.</summary>
+    private static async Task<CatalogRenames?> RenamesAsync(
+        EventStore store, CatalogReads catalogs, string source, BaselineCreated created, CancellationToken ct)
+    {
+        var from = await CatalogGate.CatalogOfAsync(store, catalogs, source, ct);
+        if (from is null) return null;
+        var to = await CatalogGate.CatalogForAsync(store, catalogs, created.Platform, created.KernelVersion, ct);
+        return to is null ? null : new CatalogRenames(from, to);
     }
 
     /// <summary>The config's import into the new baseline, decided like any import (architecture, values).</summary>

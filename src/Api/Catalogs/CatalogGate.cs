@@ -28,9 +28,15 @@ public static class CatalogGate
     public static async Task<Catalog?> CatalogOfAsync(EventStore store, CatalogReads catalogs, string baseline, CancellationToken ct)
     {
         var (state, _) = await store.LoadAsync<Baseline>(Baseline.StreamId(baseline), Baseline.Evolve, ct);
-        if (state is null) return null;
-        var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(state.Platform), Platform.Evolve, ct);
+        return state is null ? null : await CatalogForAsync(store, catalogs, state.Platform, state.KernelVersion, ct);
+    }
+
+    /// <summary>The catalog a baseline of this platform and kernel version has (or would have: a derive's new baseline).</summary>
+    public static async Task<Catalog?> CatalogForAsync(
+        EventStore store, CatalogReads catalogs, string platformId, string kernelVersion, CancellationToken ct)
+    {
+        var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(platformId), Platform.Evolve, ct);
         var architecture = CatalogArchitectures.Of(platform?.Architecture);
-        return architecture is null ? null : await catalogs.FindAsync(state.KernelVersion, architecture, ct);
+        return architecture is null ? null : await catalogs.FindAsync(kernelVersion, architecture, ct);
     }
 }

@@ -32,7 +32,12 @@ public sealed record DecisionDetail(
     IReadOnlyList<Approval> Approvals,
     IReadOnlyList<EvidenceRecord> Evidence,
     long Version,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History)
+{
+    /// <summary>Propose and revise only: what the decision may conflict with (see DependencyWarnings); never set on reads.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+}
 
 /// <summary>Folds a decision stream into the views above; the state itself always comes from Decision.Evolve.</summary>
 internal static class DecisionView

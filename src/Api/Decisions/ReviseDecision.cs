@@ -1,4 +1,5 @@
 using FluentValidation;
+using Traceability.Api.Catalogs;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
 
@@ -30,12 +31,15 @@ public static class ReviseDecision
 
     /// <summary>Any revision, even of an approved decision, returns it to proposed with the reviser as proposer.</summary>
     public static async Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, Request request, EventStore store, HttpContext context, CancellationToken ct)
+        string baseline, string symbol, Request request, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         await LinkedIds.EnsureExistAsync(store, request.Assumptions, request.Features, request.Requirements, ct);
-        return await DecisionWrites.ChangeAsync(store, context, baseline, symbol, state => new Change(
+        var revised = await DecisionWrites.ChangeAsync(store, context, baseline, symbol, state => new Change(
             DecisionDecisions.Revise(state, request.Value!, request.Rationale,
                 request.Assumptions, request.Features, request.Requirements, request.Reason),
             request.Reason?.Trim()), ct);
+        var detail = revised.Value!;
+        var warnings = await DependencyWarnings.ForAsync(store, catalogs, baseline, detail.Symbol, detail.Value, ct);
+        return TypedResults.Ok(detail with { Warnings = warnings });
     }
 }

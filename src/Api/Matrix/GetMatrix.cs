@@ -1,3 +1,4 @@
+using Traceability.Api.Catalogs;
 using Traceability.Projections.Events;
 
 namespace Traceability.Api.Matrix;
@@ -6,13 +7,15 @@ namespace Traceability.Api.Matrix;
 public static class GetMatrix
 {
     public static async Task<IResult> Handle(
-        string id, [AsParameters] MatrixParameters parameters, EventStore store, HttpContext context, CancellationToken ct)
+        string id, [AsParameters] MatrixParameters parameters, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var request = MatrixQueryParser.Parse(parameters, AcceptsCsv(context.Request));
         await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
-        if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(store, id, request.Query, request.AsOf, ct));
+        // The baseline's kernel version and platform never change, so its catalog is the same live and as of any seq.
+        var catalog = await MatrixCatalogColumns.OfBaselineAsync(store, catalogs, id, ct);
+        if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(store, id, request.Query, request.AsOf, catalog, ct));
         var rows = await MatrixSource.RowsAsync(store, id, request.Query, request.AsOf, ct);
-        return TypedResults.Stream(body => MatrixCsv.WriteAsync(body, rows, ct), MatrixCsv.ContentType, $"{id}-matrix.csv");
+        return TypedResults.Stream(body => MatrixCsv.WriteAsync(body, rows, catalog, ct), MatrixCsv.ContentType, $"{id}-matrix.csv");
     }
 
     private static bool AcceptsCsv(HttpRequest request) =>

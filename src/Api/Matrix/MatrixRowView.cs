@@ -1,3 +1,4 @@
+using Traceability.Domain.Catalogs;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Matrix;
 
@@ -6,7 +7,10 @@ namespace Traceability.Api.Matrix;
 /// <summary>Who last changed a row (its value or its decision), when, and at which seq_id.</summary>
 public sealed record MatrixLastChange(string? Actor, DateTimeOffset? Time, long Seq);
 
-/// <summary>One row of the matrix as the API shows it: the symbol with CONFIG_, flags by name.</summary>
+/// <summary>
+/// One row of the matrix as the API shows it: the symbol with CONFIG_, flags by name; Type and Prompt
+/// come from the baseline's Kconfig catalog at read time (null without a catalog or for a symbol it lacks).
+/// </summary>
 public sealed record MatrixRowView(
     string Symbol,
     string? ConfigValue,
@@ -19,12 +23,19 @@ public sealed record MatrixRowView(
     IReadOnlyList<string> Requirements,
     int EvidenceCount,
     IReadOnlyList<string> Flags,
-    MatrixLastChange LastChange)
+    MatrixLastChange LastChange,
+    string? Type,
+    string? Prompt)
 {
-    public static MatrixRowView From(MatrixRow row) => new(
-        KconfigSymbol.Display(row.Symbol), row.ConfigValue, row.DecidedValue, row.Status, row.Revision, row.Rationale,
-        row.Assumptions, row.Features, row.Requirements, row.EvidenceCount, row.Flags,
-        new MatrixLastChange(row.LastActor, row.LastTime, row.LastSeq));
+    public static MatrixRowView From(MatrixRow row, Catalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var known = MatrixCatalogColumns.Find(catalog, row.Symbol);
+        return new(
+            KconfigSymbol.Display(row.Symbol), row.ConfigValue, row.DecidedValue, row.Status, row.Revision, row.Rationale,
+            row.Assumptions, row.Features, row.Requirements, row.EvidenceCount, row.Flags,
+            new MatrixLastChange(row.LastActor, row.LastTime, row.LastSeq), known?.Type, known?.Prompt);
+    }
 }
 
 /// <summary>

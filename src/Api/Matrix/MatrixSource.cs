@@ -1,5 +1,6 @@
 using Traceability.Api.Http;
 using Traceability.Domain.Baselines;
+using Traceability.Domain.Catalogs;
 using Traceability.Projections.Events;
 using Traceability.Projections.Matrix;
 
@@ -13,12 +14,12 @@ public static class MatrixSource
         if (await store.StreamVersionAsync(Baseline.StreamId(baseline), ct) == 0) throw new ResourceNotFound($"Baseline '{baseline}'");
     }
 
-    public static async Task<MatrixPage> PageAsync(EventStore store, string baseline, MatrixQuery query, AsOf? asOf, CancellationToken ct)
+    public static async Task<MatrixPage> PageAsync(EventStore store, string baseline, MatrixQuery query, AsOf? asOf, Catalog? catalog, CancellationToken ct)
     {
         var (seq, total, rows) = asOf is null
             ? await MatrixLive.PageAsync(store.DataSource, baseline, query, ct)
             : await HistoryPageAsync(store, baseline, query, asOf, ct);
-        return new MatrixPage(baseline, seq, total, query.Page, query.PageSize, rows.Select(MatrixRowView.From).ToList());
+        return new MatrixPage(baseline, seq, total, query.Page, query.PageSize, rows.Select(r => MatrixRowView.From(r, catalog)).ToList());
     }
 
     /// <summary>

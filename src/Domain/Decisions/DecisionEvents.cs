@@ -68,3 +68,11 @@ public sealed record DecisionCarriedForward(
 /// removed in that kernel version): the decision stays, flagged, until someone revises or withdraws it.
 /// </summary>
 public sealed record DecisionSymbolMissing(string Baseline, string Symbol, string ConfigSha256);
+
+/// <summary>
+/// A derive carried the decision into a kernel whose catalog (ToCatalog, "6.12.117/arm64") no longer
+/// has the symbol that FromCatalog had: it was removed or renamed. Suggestions are symbols added in
+/// ToCatalog whose prompt or help matches, best first; the decision itself is unchanged.
+/// </summary>
+public sealed record DecisionSymbolLeftCatalog(
+    string Baseline, string Symbol, string FromCatalog, string ToCatalog, IReadOnlyList<Catalogs.RenameSuggestion> Suggestions);
