@@ -80,16 +80,15 @@ public static class BuildCatalog
         HttpRequest request, IValidator<TarballQuery> validator, IConfiguration configuration, TarballQuery query, CancellationToken ct)
     {
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (type is "application/x-xz")
-            throw new UnsupportedContent("xz tarballs cannot be read by this service; send the tree as application/gzip (tar -czf).");
-        if (type is not ("application/gzip" or "application/x-gzip" or "application/x-tar+gzip"))
-            throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}} or an application/gzip tarball, not '{request.ContentType}'.");
+        var xz = type is "application/x-xz" or "application/x-tar+xz";
+        if (!xz && type is not ("application/gzip" or "application/x-gzip" or "application/x-tar+gzip"))
+            throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}} or an application/gzip or application/x-xz tarball, not '{request.ContentType}'.");
         await validator.ValidateAndThrowAsync(query, ct);
         var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxCatalogUploadBytes") ?? 512L * 1024 * 1024;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var hashing = new HashingStream(request.Body, hash);
-        var source = await CatalogTrees.TarballAsync(hashing, ct);
+        var source = xz ? await CatalogTrees.XzTarballAsync(hashing, ct) : await CatalogTrees.TarballAsync(hashing, ct);
         return (new Request(null, query.KernelVersion, query.Architecture), source, "upload:sha256:" + Convert.ToHexStringLower(hash.GetCurrentHash()));
     }
 }

@@ -8,7 +8,7 @@ public static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/catalogs").WithTags("Catalogs");
         group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration)
-            .Accepts<BuildCatalog.Request>("application/json", "application/gzip")
+            .Accepts<BuildCatalog.Request>("application/json", "application/gzip", "application/x-xz")
             .WithSummary("Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {path, kernelVersion, architecture}) or an uploaded .tar.gz (?kernelVersion=&architecture=).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -28,12 +28,47 @@ public static class CatalogTrees
     /// </summary>
     public static async Task<IKconfigSource> TarballAsync(Stream body, CancellationToken ct)
     {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        long total = 0;
         try
         {
             await using var gzip = new GZipStream(body, CompressionMode.Decompress);
-            await using var tar = new TarReader(gzip);
+            return await ReadTarAsync(gzip, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        {
+            throw new BadRequest($"The body is not a readable .tar.gz: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A .tar.xz, as Debian ships kernel sources: the BCL has no xz decoder, so the body is piped
+    /// through the system's `xz -dc` (xz-utils, on every Debian/Ubuntu) while the tar is read from its output.
+    /// </summary>
+    public static async Task<IKconfigSource> XzTarballAsync(Stream body, CancellationToken ct)
+    {
+        using var xz = XzProcess.Start();
+        var feed = xz.FeedAsync(body, ct);
+        IKconfigSource? source = null;
+        Exception? unreadable = null;
+        try
+        {
+            source = await ReadTarAsync(xz.Output, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or BadRequest)
+        {
+            unreadable = e;
+        }
+        var error = await xz.FinishAsync(feed);
+        if (error is not null) throw new BadRequest($"The body is not a readable .tar.xz: {error}");
+        return source ?? throw (unreadable is BadRequest ? unreadable : new BadRequest($"The body is not a readable .tar.xz: {unreadable!.Message}"));
+    }
+
+    private static async Task<IKconfigSource> ReadTarAsync(Stream decompressed, CancellationToken ct)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        long total = 0;
+        // leaveOpen: the caller owns the stream (xz's output must still be drained after the tar ends).
+        await using (var tar = new TarReader(decompressed, leaveOpen: true))
+        {
             while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
             {
                 if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
@@ -43,10 +78,6 @@ public static class CatalogTrees
                 using var reader = new StreamReader(entry.DataStream);
                 files[entry.Name.TrimStart('.', '/')] = await reader.ReadToEndAsync(ct);
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
-        {
-            throw new BadRequest($"The body is not a readable .tar.gz: {e.Message}");
         }
         var rootKconfig = files.Keys.Where(k => Path.GetFileName(k) == "Kconfig").MinBy(k => k.Length)
             ?? throw new BadRequest("The tarball has no top-level Kconfig file.");

@@ -97,7 +97,31 @@ public sealed class BuildingCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync("not gzip"u8.ToArray(), "kernelVersion=9.9.4&architecture=arm64")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync(CatalogScenarios.CatalogTarball(("README", "x")), "kernelVersion=9.9.4&architecture=arm64")).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.Admin.CatalogUploadAsync([1, 2], "kernelVersion=9.9.4&architecture=arm64", "text/plain")).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.Admin.CatalogUploadAsync([1, 2], "kernelVersion=9.9.4&architecture=arm64", "application/x-xz")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync([1, 2], "kernelVersion=9.9.4&architecture=arm64", "application/x-xz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tar_xz_as_debian_ships_kernel_sources_builds_the_catalog()
+    {
+        var response = await api.Admin.CatalogUploadAsync(CatalogScenarios.CatalogTarballXz(SmallTree), "kernelVersion=9.9.5&architecture=arm64", "application/x-xz");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("symbolCount").GetInt32());
+        Assert.Equal("Futexes.", (await api.Viewer.GetFromJsonAsync<JsonElement>("/api/catalogs/9.9.5/arm64/symbols/FUTEX")).GetProperty("help").GetString());
+    }
+
+    [Fact]
+    public async Task A_broken_tar_xz_is_400_naming_xz_and_writes_nothing()
+    {
+        var before = await api.EventCountAsync();
+        var xz = CatalogScenarios.CatalogTarballXz(SmallTree);
+        xz[xz.Length / 2] ^= 0xFF;
+
+        var response = await api.Admin.CatalogUploadAsync(xz, "kernelVersion=9.9.6&architecture=arm64", "application/x-xz");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(".tar.xz", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.EventCountAsync());
     }
 
     [Fact]

@@ -36,6 +36,22 @@ public static class CatalogScenarios
         return buffer.ToArray();
     }
 
+    /// <summary>The same tree as a .tar.xz (`tar -cJf`), compressed by the system's xz as Debian's sources are.</summary>
+    public static byte[] CatalogTarballXz(params (string Path, string Text)[] files)
+    {
+        using var tar = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(CatalogTarball(files)), CompressionMode.Decompress)) gzip.CopyTo(tar);
+        var info = new System.Diagnostics.ProcessStartInfo("xz", "-c") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var xz = System.Diagnostics.Process.Start(info)!;
+        var output = new MemoryStream();
+        var read = xz.StandardOutput.BaseStream.CopyToAsync(output);
+        xz.StandardInput.BaseStream.Write(tar.ToArray());
+        xz.StandardInput.Close();
+        read.Wait();
+        xz.WaitForExit();
+        return output.ToArray();
+    }
+
     public static Task<HttpResponseMessage> CatalogUploadAsync(this HttpClient client, byte[] tarball, string query, string type = "application/gzip")
     {
         var content = new ByteArrayContent(tarball);
