@@ -40,6 +40,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         Catalogs.SymbolNotInCatalog => (422, "Symbol not in the catalog", exception.Message, null),
         ConfigParseException p => (422, "Unparseable .config", exception.Message,
             new() { ["problems"] = p.Problems.Select(x => new { line = x.Line, text = x.Text, message = x.Message }).ToList(), ["truncated"] = p.Truncated }),
+        PostgresException pg when !IsUnavailable(pg) => (500, "Unexpected error", "The service failed unexpectedly; the error has been logged.", null),
         EmbeddedPostgresException or NpgsqlException or TimeoutException =>
             (503, "Database unavailable", "The database cannot be reached right now; nothing was changed. Retry shortly.", null),
         OperationCanceledException => (499, "Request cancelled", "The request was cancelled before it completed.", null),
@@ -55,4 +56,14 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
 
     private static string JsonDetail(JsonException j) =>
         $"The body is not valid JSON for this operation at {j.Path ?? "$"} (line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}).";
+
+    /// <summary>
+    /// Server errors that mean "not now, retry": connection (08), operator intervention such as a shutdown
+    /// or a starting server (57P), resources (53), serialization failure or deadlock (40), lock not
+    /// available (55P03). Any other server error is a bug here and must surface as one (500), not hide as 503.
+    /// </summary>
+    private static bool IsUnavailable(PostgresException pg) =>
+        pg.SqlState is "55P03" || RetryableClasses.Any(c => pg.SqlState.StartsWith(c, StringComparison.Ordinal));
+
+    private static readonly string[] RetryableClasses = ["08", "57P", "53", "40"];
 }
