@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Traceability.Testing;
 
 namespace Traceability.Api.Tests.Faults;
 
@@ -70,19 +71,18 @@ public sealed class ApiProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        await Eventually.True(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"The API process exited with {_process.ExitCode} before it was ready:\n{Output}");
             try
             {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return;
+                return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after 90s waiting for the API process at {Address} to be ready:\n{Output}");
-            await Task.Delay(100);
-        }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, $"the API process at {Address} to be ready", timeoutSeconds: 90);
     }
 
     private void Append(string? line)

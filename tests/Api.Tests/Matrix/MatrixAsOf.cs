@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Traceability.Projections.Events;
 
 namespace Traceability.Api.Tests.Matrix;
 
@@ -12,9 +14,8 @@ public sealed class MatrixAsOf(ApiFixture api) : IClassFixture<ApiFixture>
         var captured = await api.Viewer.MatrixTextAsync(small.Baseline, "?pageSize=1000");
         var capturedCsv = await api.Viewer.MatrixTextAsync(small.Baseline, "?format=csv");
         var seq = JsonDocument.Parse(captured).RootElement.GetProperty("asOfSeq").GetInt64();
-        await Task.Delay(20);
-        var moment = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
+        // The moment is the captured seq's own commit time: as-of-time is inclusive, and every later event commits later.
+        var moment = (await api.Services.GetRequiredService<EventStore>().ReadAllAsync(seq - 1, 1))[0].Timestamp;
 
         await api.ReviseDecisionAsync(small.Baseline, "DEBUG_FS", "n", "Debugfs exposes kernel internals; off.");
         await api.ApproveAsync(small.Baseline, "DEBUG_FS");
