@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Traceability.Testing;
 
 namespace Traceability.Api.Tests.Faults;
 
@@ -46,4 +47,21 @@ public static class FaultSetup
     }
 
     private sealed record IssuedKey(string Name, string Role, string Key);
+
+    /// <summary>
+    /// The async activity projection counted every event of the log exactly once: after an outage it
+    /// resumed, and with two instances nobody applied a batch twice (a second runner would double counts).
+    /// </summary>
+    public static async Task AssertActivityCountsEveryEventOnceAsync(HttpClient client, FaultPostgres postgres, string what)
+    {
+        long counted = 0, logged = 0;
+        await Eventually.True(async () =>
+        {
+            var report = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/activity?days=366");
+            counted = report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64());
+            logged = await postgres.ScalarAsync("SELECT count(*) FROM traceability.events");
+            return counted == logged;
+        }, what, 60);
+        Assert.Equal(logged, counted);
+    }
 }

@@ -59,23 +59,10 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(failures, a => Assert.Equal((503, "application/problem+json"), (a.Status, a.ContentType)));
         Assert.All(failures, a => Assert.False(string.IsNullOrEmpty(a.RetryAfter), $"a 503 to {a.Operation} has no Retry-After"));
         await FaultSetup.AssertAllAcknowledgedStoredAsync(_postgres, writers);
-        await ActivityRecoveredAsync(Client(AdminKey));
+        await FaultSetup.AssertActivityCountsEveryEventOnceAsync(Client(AdminKey), _postgres,
+            "the activity projection to resume after the outage and count every event once");
         var chain = await _postgres.VerifyChainAsync();
         Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenSeqId}: {chain.Problem}");
-    }
-
-    /// <summary>The async daemon lost its lock connection in the outage: it must take the projection up again and count every event once.</summary>
-    private async Task ActivityRecoveredAsync(HttpClient client)
-    {
-        long counted = 0, logged = 0;
-        await Eventually.True(async () =>
-        {
-            var report = await client.GetFromJsonAsync<JsonElement>("/api/activity?days=366");
-            counted = report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64());
-            logged = await _postgres.ScalarAsync("SELECT count(*) FROM traceability.events");
-            return counted == logged;
-        }, "the activity projection to resume after the outage and count every event once", 60);
-        Assert.Equal(logged, counted);
     }
 
     private HttpClient Client(string key)

@@ -37,7 +37,7 @@ public sealed class TwoInstances(ITestOutputHelper output) : IAsyncLifetime
         await AssertVersionsConsistentAsync(writers);
 
         var runner = await SingleRunnerAsync(first, second);
-        await ActivityCaughtUpAsync(runner);
+        await ActivityCaughtUpAsync(runner, _postgres);
         output.WriteLine($"runner: {runner.Address}; killing it");
 
         var survivor = runner == first ? second : first;
@@ -47,7 +47,7 @@ public sealed class TwoInstances(ITestOutputHelper output) : IAsyncLifetime
         using (var survivorAdmin = survivor.Client()) await FaultSetup.ArrangeBaselineAsync(survivorAdmin, "two-after", "two-virt");
         await WriteUntilAsync(after, 30, (new(survivor.Client(engineer), "fault-engineer"), new(survivor.Client(assessor), "fault-assessor")));
         await AssertVersionsConsistentAsync(after);
-        await ActivityCaughtUpAsync(survivor);
+        await ActivityCaughtUpAsync(survivor, _postgres);
     }
 
     private static async Task WriteUntilAsync(DecisionWriters writers, int acknowledged, params (KeyedClient Engineer, KeyedClient Assessor)[] pairs)
@@ -103,19 +103,10 @@ public sealed class TwoInstances(ITestOutputHelper output) : IAsyncLifetime
             (key >> 32) & 0xFFFF_FFFF, key & 0xFFFF_FFFF);
     }
 
-    /// <summary>The projection counted every event of the log exactly once (a second runner would have doubled counts).</summary>
-    private async Task ActivityCaughtUpAsync(ApiProcess api)
+    private static async Task ActivityCaughtUpAsync(ApiProcess api, FaultPostgres postgres)
     {
         using var client = api.Client();
-        long counted = 0, logged = 0;
-        await Eventually.True(async () =>
-        {
-            var report = await client.GetFromJsonAsync<JsonElement>("/api/activity?days=366");
-            counted = report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64());
-            logged = await _postgres.ScalarAsync("SELECT count(*) FROM traceability.events");
-            return counted == logged;
-        }, "the activity projection to count every event once", 60);
-        Assert.Equal(logged, counted);
+        await FaultSetup.AssertActivityCountsEveryEventOnceAsync(client, postgres, "the activity projection to count every event once");
     }
 
     public async Task DisposeAsync() => await _postgres.DisposeAsync();
