@@ -14,22 +14,33 @@ namespace Traceability.Api.Hosting;
 /// </summary>
 public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
 {
-    private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => Start(configuration, logger).GetAwaiter().GetResult());
-    private static EmbeddedPostgres? _embedded;
+    /// <summary>The data source and the embedded server this instance started, if any: one per host, so disposing one host never stops another's.</summary>
+    private readonly Lazy<(NpgsqlDataSource DataSource, EmbeddedPostgres? Embedded)> _started =
+        new(() => Start(configuration, logger).GetAwaiter().GetResult());
 
-    public NpgsqlDataSource DataSource => _dataSource.Value;
+    public NpgsqlDataSource DataSource => _started.Value.DataSource;
 
-    private static async Task<NpgsqlDataSource> Start(IConfiguration configuration, ILogger logger)
+    private static async Task<(NpgsqlDataSource, EmbeddedPostgres?)> Start(IConfiguration configuration, ILogger logger)
     {
+        EmbeddedPostgres? embedded = null;
         var runtime = configuration.GetConnectionString("Traceability");
         var owner = configuration.GetConnectionString("TraceabilityMigrations");
         if (string.IsNullOrWhiteSpace(runtime))
         {
             var options = configuration.GetSection("Database").Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
-            _embedded = await EmbeddedPostgres.StartAsync(options);
-            logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", _embedded.Port, _embedded.DataDirectory);
-            await MigrateAsync(_embedded.ConnectionString, logger);
-            runtime = await _embedded.RuntimeConnectionStringAsync();
+            embedded = await EmbeddedPostgres.StartAsync(options);
+            logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
+            try
+            {
+                await MigrateAsync(embedded.ConnectionString, logger);
+                runtime = await embedded.RuntimeConnectionStringAsync();
+            }
+            catch
+            {
+                // A start that fails leaves no server behind: the host is never disposed through us.
+                await embedded.StopAsync();
+                throw;
+            }
         }
         else
         {
@@ -39,7 +50,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         }
         var dataSource = new NpgsqlDataSourceBuilder(runtime) { Name = "traceability" }.Build();
         await WarnIfLogIsWritableAsync(dataSource, logger);
-        return dataSource;
+        return (dataSource, embedded);
     }
 
     private static async Task MigrateAsync(string connectionString, ILogger logger)
@@ -65,8 +76,9 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
 
     public async ValueTask DisposeAsync()
     {
-        if (_dataSource.IsValueCreated) await _dataSource.Value.DisposeAsync();
-        if (_embedded is not null) await _embedded.StopAsync();
-        _embedded = null;
+        if (!_started.IsValueCreated) return;
+        var (dataSource, embedded) = _started.Value;
+        await dataSource.DisposeAsync();
+        if (embedded is not null) await embedded.StopAsync();
     }
 }

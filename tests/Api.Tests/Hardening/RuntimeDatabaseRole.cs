@@ -59,6 +59,37 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
         }
     }
 
+    /// <summary>
+    /// Hosts share a process in tests and in tools: disposing one host (here the class fixture's, on
+    /// another server) must not stop the embedded server another host started.
+    /// </summary>
+    [Fact]
+    public async Task Disposing_another_host_leaves_the_embedded_server_running()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"traceability-hosts-{Guid.NewGuid():N}");
+        var embedded = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Traceability", "")
+            .UseSetting("Database:DataDirectory", directory));
+        var other = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Traceability", api.RuntimeConnectionString)
+            .UseSetting("ConnectionStrings:TraceabilityMigrations", api.ConnectionString));
+        try
+        {
+            _ = embedded.Services.GetRequiredService<NpgsqlDataSource>();
+            _ = other.Services.GetRequiredService<NpgsqlDataSource>();
+            await other.DisposeAsync();
+            await using var connection = await embedded.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+            await using var user = new NpgsqlCommand("SELECT current_user", connection);
+            Assert.Equal("traceability_app", await user.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await other.DisposeAsync();
+            await embedded.DisposeAsync();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     /// <summary>The trigger raises 42501 too, with its own words: the privilege check's message tells them apart.</summary>
     private static async Task AssertPermissionDenied(NpgsqlConnection connection, string sql)
     {
