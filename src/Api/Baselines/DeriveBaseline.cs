@@ -53,9 +53,9 @@ public static class DeriveBaseline
         var renames = await RenamesAsync(store, catalogs, id, created, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
-        var appended = await store.AppendAsync(async (_, token) =>
+        var appended = await store.AppendAsync(async (connection, token) =>
         {
-            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, id, token), created.Id, config?.Values, renames);
+            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, connection, id, token), created.Id, config?.Values, renames);
             object[] events = import?.Event is { } imported ? [created, imported] : [created];
             return [StreamAppend.Start(Baseline.StreamId(created.Id), BaselineReads.StreamType, events), .. carried.Appends];
         }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);

@@ -28,9 +28,9 @@ public static class ImportConfig
         }
 
         IReadOnlyList<StreamAppend> flags = [];
-        var appended = await store.AppendAsync(async (_, token) =>
+        var appended = await store.AppendAsync(async (connection, token) =>
         {
-            flags = await BaselineDecisionStreams.FlagMissingAsync(store, id, config.Values, config.Sha256, token);
+            flags = await BaselineDecisionStreams.FlagMissingAsync(store, connection, id, config.Values, config.Sha256, token);
             return [new StreamAppend(baseline.StreamId, BaselineReads.StreamType, baseline.Version, [plan.Event]), .. flags];
         }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}"), ct);
         ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));

@@ -43,8 +43,9 @@ public static class SuspectPropagation
         var appends = new List<StreamAppend>();
         foreach (var stream in await DecisionLinks.LinkingAsync(connection, kind, target, ct))
         {
-            var (state, version) = await store.LoadAsync(stream,
-                (Decision? s, RecordedEvent e) => Decision.Evolve(s, e.Data, e.Metadata.Actor), ct);
+            var events = await store.ReadStreamAsync(connection, stream, null, ct);
+            var state = events.Aggregate((Decision?)null, (s, e) => Decision.Evolve(s, e.Data, e.Metadata.Actor));
+            var version = events.Count == 0 ? 0 : events[^1].Version;
             if (state is not null && DecisionDecisions.MarkSuspect(state, cause) is { } suspect)
             {
                 appends.Add(new StreamAppend(stream, DecisionStreamType, version, [suspect]));

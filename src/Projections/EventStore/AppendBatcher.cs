@@ -6,13 +6,18 @@ namespace Traceability.Projections.Events;
 /// <summary>
 /// Group commit. Appends queue here; one loop takes everything waiting (up to a cap) and writes it in
 /// one transaction under the append lock, so N concurrent appends cost one lock, one set of round trips
-/// and one WAL flush instead of N serialised flushes. If the batch fails before its commit (nothing
-/// was written), each append is retried alone so one bad append cannot fail its neighbours; if the
-/// commit itself fails, its outcome is unknown and every append of the batch gets the error.
+/// and one WAL flush instead of N serialised flushes. Decide appends (a callback that reads through the
+/// batch's connection and returns what to append) join the same transaction in queue order, so each
+/// sees everything queued before it. If the batch fails before its commit (nothing was written), each
+/// append is retried alone so one bad append cannot fail its neighbours; if the commit itself fails,
+/// its outcome is unknown and every append of the batch gets the error.
 /// </summary>
-internal sealed class AppendBatcher : IAsyncDisposable
+internal sealed partial class AppendBatcher : IAsyncDisposable
 {
     private const int MaxEventsPerBatch = 20_000;
+
+    /// <summary>Each decide runs its own reads under the lock: cap them so one batch cannot hold the lock for long.</summary>
+    private const int MaxDecidesPerBatch = 64;
     private readonly EventStore _store;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
@@ -24,9 +29,13 @@ internal sealed class AppendBatcher : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public Task<AppendResult> EnqueueAsync(PreparedAppend append, CancellationToken ct)
+    public Task<AppendResult> EnqueueAsync(PreparedAppend append, CancellationToken ct) => Enqueue(new Pending(append, null, ct));
+
+    public Task<AppendResult> EnqueueAsync(Decide decide, EventMetadata metadata, CancellationToken ct) =>
+        Enqueue(new Pending(null, new DecideStep(decide, metadata), ct));
+
+    private Task<AppendResult> Enqueue(Pending pending)
     {
-        var pending = new Pending(append, ct);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), _store);
         return pending.Completion.Task;
     }
@@ -44,8 +53,8 @@ internal sealed class AppendBatcher : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            var events = 0;
-            while (events < MaxEventsPerBatch && _queue.Reader.TryRead(out var pending))
+            var (events, decides) = (0, 0);
+            while (events < MaxEventsPerBatch && decides < MaxDecidesPerBatch && _queue.Reader.TryRead(out var pending))
             {
                 // Cancelled before it was written: it never will be, and the caller learns so.
                 if (pending.Cancellation.IsCancellationRequested)
@@ -54,7 +63,8 @@ internal sealed class AppendBatcher : IAsyncDisposable
                     continue;
                 }
                 batch.Add(pending);
-                events += pending.Append.EventCount;
+                events += pending.Append?.EventCount ?? 1;
+                decides += pending.Decide is null ? 0 : 1;
             }
             if (batch.Count > 0) await WriteIsolatingFailures(batch);
         }
@@ -98,31 +108,15 @@ internal sealed class AppendBatcher : IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchOn(NpgsqlConnection connection, List<Pending> batch)
+    private sealed class Pending(PreparedAppend? append, DecideStep? decide, CancellationToken cancellation)
     {
-        await using var transaction = await connection.BeginTransactionAsync();
-        var outcomes = await _store.WriteAsync(connection, batch.Select(p => p.Append).ToList(), CancellationToken.None);
-        try
-        {
-            await transaction.CommitAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
-        {
-            throw new CommitOutcomeUnknown(ex);
-        }
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (outcomes[i].Conflict is { } conflict) batch[i].Completion.TrySetException(conflict);
-            else batch[i].Completion.TrySetResult(outcomes[i].Result!);
-        }
-    }
-
-    private sealed class Pending(PreparedAppend append, CancellationToken cancellation)
-    {
-        public PreparedAppend Append { get; } = append;
+        public PreparedAppend? Append { get; } = append;
+        public DecideStep? Decide { get; } = decide;
         public CancellationToken Cancellation { get; } = cancellation;
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    private sealed record DecideStep(Decide Run, EventMetadata Metadata);
 
     private sealed class CommitOutcomeUnknown(Exception inner) : Exception("The commit's outcome is unknown.", inner);
 }

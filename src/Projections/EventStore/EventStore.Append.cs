@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace Traceability.Projections.Events;
 
-internal sealed record AppendOutcome(AppendResult? Result, StreamVersionConflict? Conflict);
+internal sealed record AppendOutcome(AppendResult? Result, StreamVersionConflict? Conflict, Exception? Refusal = null);
 
 public sealed partial class EventStore
 {

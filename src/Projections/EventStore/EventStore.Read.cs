@@ -15,13 +15,20 @@ public sealed partial class EventStore
 
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, ReadBound? bound = null, CancellationToken ct = default)
     {
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
+        return await ReadStreamAsync(connection, streamId, bound, ct);
+    }
+
+    /// <summary>The same, through <paramref name="connection"/>: inside a decide step, where the batch's own writes are visible.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(NpgsqlConnection connection, string streamId, ReadBound? bound = null, CancellationToken ct = default)
+    {
         bound ??= ReadBound.All;
-        await using var command = DataSource.CreateCommand($"""
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM traceability.events
             WHERE stream_id = $1 AND ($2::bigint IS NULL OR version <= $2)
               AND ($3::bigint IS NULL OR seq_id <= $3) AND ($4::timestamptz IS NULL OR "timestamp" <= $4)
             ORDER BY version
-            """);
+            """, connection);
         command.Parameters.Add(new() { Value = streamId });
         command.Parameters.Add(new() { Value = (object?)bound.MaxVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)bound.MaxSeqId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });

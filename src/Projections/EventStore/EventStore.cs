@@ -37,22 +37,13 @@ public sealed partial class EventStore : IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="decide"/> while holding the append lock, then appends what it returns in the
     /// same transaction. Rules that span streams (e.g. "mark every decision linked to this AoU suspect")
-    /// read the inline projections through the connection given to <paramref name="decide"/> and cannot race another writer.
+    /// read through the connection given to <paramref name="decide"/> and cannot race another writer.
+    /// Decides group-commit with other appends: the connection's transaction may already hold appends
+    /// queued before this one (they are visible through it, and only through it), so decide must read
+    /// only through that connection; it may run more than once, and only the run that commits counts.
     /// </summary>
-    public async Task<AppendResult> AppendAsync(
-        Func<NpgsqlConnection, CancellationToken, Task<IReadOnlyList<StreamAppend>>> decide,
-        EventMetadata metadata, CancellationToken ct = default)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await LockAppends(connection, ct);
-        var prepared = PreparedAppend.From(await decide(connection, ct), metadata, Serializer);
-        if (prepared.EventCount == 0) return AppendResult.Nothing;
-        var outcome = (await WriteAsync(connection, [prepared], ct))[0];
-        if (outcome.Conflict is not null) throw outcome.Conflict;
-        await transaction.CommitAsync(ct);
-        return outcome.Result!;
-    }
+    public Task<AppendResult> AppendAsync(Decide decide, EventMetadata metadata, CancellationToken ct = default) =>
+        _batcher.EnqueueAsync(decide, metadata, ct);
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 
