@@ -5,16 +5,16 @@ namespace Traceability.Api.Decisions;
 
 public static class ListDecisions
 {
-    /// <summary>One stream read per decision: fine for a baseline's few hundred decisions until the matrix projection exists.</summary>
+    /// <summary>Every decision stream of the baseline in one query (a baseline holds thousands), folded here, in symbol order.</summary>
     public static async Task<Ok<IReadOnlyList<DecisionSummary>>> Handle(string baseline, EventStore store, CancellationToken ct)
     {
         await BaselineGate.EnsureExistsAsync(store, baseline, ct);
-        var streams = await StreamIndex.ByPrefixAsync(store.DataSource, $"decision/{baseline}/", ct);
+        var events = await store.ReadStreamsByPrefixAsync(Decision.StreamId(baseline, ""), ct);
         var summaries = new List<DecisionSummary>();
-        foreach (var stream in streams)
+        foreach (var stream in events.GroupBy(e => e.StreamId, StringComparer.Ordinal))
         {
-            var events = await store.ReadStreamAsync(stream.Id, null, ct);
-            if (DecisionView.Fold(events) is { } decision) summaries.Add(DecisionView.Summary(decision, events[^1].Version));
+            var history = stream.ToList();
+            if (DecisionView.Fold(history) is { } decision) summaries.Add(DecisionView.Summary(decision, history[^1].Version));
         }
         return TypedResults.Ok<IReadOnlyList<DecisionSummary>>(summaries);
     }
