@@ -12,8 +12,10 @@ namespace Traceability.Domain.Catalogs;
 /// <item>deciding Y n: the same three links seen from Y, for every X decided y or m.</item>
 /// </list>
 /// A conditional select or imply ("Y if COND") is treated as possibly applying and names its condition.
-/// Nothing is evaluated: not the conditions, not the rest of a depends-on expression (A || B warns for
-/// A=n alone), not chains (X depends on Y depends on Z), not y versus m, not prompts, defaults or choices.
+/// Which depends-on symbols count is DependencySymbols' polarity reading. Nothing is evaluated: not the
+/// conditions, not the rest of a depends-on expression (A || B warns for A=n alone), not chains (X
+/// depends on Y depends on Z), not y versus m, not Y decided y while X depends on !Y, not prompts,
+/// defaults, ranges or choices, and only y/m/n decisions take part (strings and numbers never warn).
 /// </summary>
 public static class DependencyConflicts
 {
