@@ -18,6 +18,8 @@ public class EventCatalogTests
         typeof(ConfigChanges),
         typeof(Traceability.Domain.Catalogs.CatalogSymbol),
         typeof(Traceability.Domain.Catalogs.RenameSuggestion),
+        typeof(Traceability.Domain.Catalogs.GuardedSymbol),
+        typeof(Traceability.Domain.Catalogs.SymbolLink),
     ];
 
     [Fact]

@@ -27,8 +27,9 @@ public static class CatalogGate
 
     public static async Task<Catalog?> CatalogOfAsync(EventStore store, CatalogReads catalogs, string baseline, CancellationToken ct)
     {
-        var (state, _) = await store.LoadAsync<Baseline>(Baseline.StreamId(baseline), Baseline.Evolve, ct);
-        return state is null ? null : await CatalogForAsync(store, catalogs, state.Platform, state.KernelVersion, ct);
+        // Platform and kernel version are fixed at creation (version 1): the imported configs, a few MB, are not read.
+        var created = await store.ReadStreamAsync(Baseline.StreamId(baseline), new ReadBound(MaxVersion: 1), ct);
+        return created is [{ Data: BaselineCreated b }] ? await CatalogForAsync(store, catalogs, b.Platform, b.KernelVersion, ct) : null;
     }
 
     /// <summary>The catalog a baseline of this platform and kernel version has (or would have: a derive's new baseline).</summary>

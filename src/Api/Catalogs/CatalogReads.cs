@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Traceability.Domain.Catalogs;
 using Traceability.Projections.Events;
 
@@ -11,6 +12,7 @@ namespace Traceability.Api.Catalogs;
 public sealed class CatalogReads(EventStore store)
 {
     private readonly ConcurrentDictionary<string, Catalog> _catalogs = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<Catalog, DependencyIndex> _dependencies = new();
 
     /// <summary>Null when no catalog was built for (kernel version, architecture).</summary>
     public async Task<Catalog?> FindAsync(string kernelVersion, string architecture, CancellationToken ct)
@@ -23,6 +25,10 @@ public sealed class CatalogReads(EventStore store)
         if (catalog is not null && catalog.Symbols.Count > 0) _catalogs[stream] = catalog;
         return catalog;
     }
+
+    /// <summary>Built on first use and kept as long as the catalog is: the reverse links of ~20k symbols take a full scan.</summary>
+    public DependencyIndex DependenciesOf(Catalog catalog) =>
+        _dependencies.GetValue(catalog, c => DependencyIndex.Build(c.Symbols.Values));
 
     public async Task<IReadOnlyList<CatalogView>> ListAsync(CancellationToken ct)
     {

@@ -12,9 +12,9 @@ public static class DecisionEndpoints
             .WithSummary("Propose the decision on one symbol (FUTEX or CONFIG_FUTEX) in an open baseline: value, rationale, linked AoUs, features, requirements.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListDecisions.Handle).RequireAuthorization(Roles.Read)
-            .WithSummary("List the baseline's decisions: symbol, value, status, revision, suspect and symbol-missing flags, version.");
+            .WithSummary("List the baseline's decisions: symbol, value, status, revision, suspect, symbol-missing and left-catalog flags, version.");
         group.MapGet("/{symbol}", GetDecision.Handle).RequireAuthorization(Roles.Read)
-            .WithSummary("One decision: current value, rationale, links, status, approvals, evidence, and its full history (every event with actor, time and reason).");
+            .WithSummary("One decision: current value, rationale, links, status, approvals, evidence, leftCatalog (the symbol left the kernel's catalog, with rename suggestions), live dependency warnings, and its full history (every event with actor, time and reason).");
         MapWrite(group.MapPut("/{symbol}", ReviseDecision.Handle).Validate<ReviseDecision.Request>(), Roles.Engineering)
             .WithSummary("Revise a decision (If-Match): new value, rationale, links and the reason; it returns to proposed and needs a fresh approval.");
         MapWrite(group.MapPost("/{symbol}/approve", ApproveDecision.Handle), Roles.Assessment)

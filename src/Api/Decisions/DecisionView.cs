@@ -1,10 +1,15 @@
+using Traceability.Domain.Catalogs;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
 
 namespace Traceability.Api.Decisions;
 
+/// <summary>LeftCatalog: a derive found the symbol gone from the new kernel's catalog (details on the decision itself).</summary>
 public sealed record DecisionSummary(
-    string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, long Version);
+    string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, bool LeftCatalog, long Version);
+
+/// <summary>The symbol was in catalog From ("6.1.192/arm64") and is not in To; Suggestions are possible new names, best first.</summary>
+public sealed record LeftCatalogView(string From, string To, IReadOnlyList<RenameSuggestion> Suggestions);
 
 public sealed record Approval(int Revision, string ApprovedBy, string Meaning, DateTimeOffset Time);
 
@@ -27,6 +32,7 @@ public sealed record DecisionDetail(
     int Revision,
     bool Suspect,
     bool SymbolMissing,
+    LeftCatalogView? LeftCatalog,
     string ProposedBy,
     string? ApprovedBy,
     IReadOnlyList<Approval> Approvals,
@@ -34,7 +40,11 @@ public sealed record DecisionDetail(
     long Version,
     IReadOnlyList<HistoryEntry> History)
 {
-    /// <summary>Propose and revise only: what the decision may conflict with (see DependencyWarnings); never set on reads.</summary>
+    /// <summary>
+    /// Propose, revise and GET: what the decision conflicts with among the other active decisions now
+    /// (see DependencyWarnings), computed live, so it is not part of the versioned decision the ETag
+    /// names; other writes leave it out (they do not change the value).
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
 }
@@ -46,7 +56,7 @@ internal static class DecisionView
         events.Aggregate((Decision?)null, (state, e) => Decision.Evolve(state, e.Data, e.Metadata.Actor));
 
     public static DecisionSummary Summary(Decision d, long version) =>
-        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, version);
+        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.LeftCatalog is not null, version);
 
     public static DecisionDetail Detail(Decision d, IReadOnlyList<RecordedEvent> events)
     {
@@ -62,7 +72,10 @@ internal static class DecisionView
         var history = events.Select(e => new HistoryEntry(
             e.SeqId, e.Version, e.Type, e.Metadata.Actor, e.Metadata.Role, e.Timestamp, e.Metadata.Reason, e.Data)).ToList();
         return new DecisionDetail(d.Baseline, d.Symbol, d.Value, d.Rationale, d.Assumptions, d.Features, d.Requirements,
-            d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.ProposedBy, d.ApprovedBy, approvals, evidence,
+            d.Status, d.Revision, d.Suspect, d.SymbolMissing, LeftCatalog(d), d.ProposedBy, d.ApprovedBy, approvals, evidence,
             events.Count == 0 ? 0 : events[^1].Version, history);
     }
+
+    private static LeftCatalogView? LeftCatalog(Decision d) =>
+        d.LeftCatalog is { } left ? new LeftCatalogView(left.FromCatalog, left.ToCatalog, left.Suggestions) : null;
 }

@@ -12,7 +12,13 @@ public enum DecisionStatus
     Withdrawn,
 }
 
-/// <summary>The decision on one symbol in one baseline. Suspect and SymbolMissing are flags, not statuses.</summary>
+/// <summary>
+/// The decision on one symbol in one baseline. Suspect and SymbolMissing are flags, not statuses.
+/// LeftCatalog is the derive's report that the symbol left the kernel's catalog (with rename
+/// suggestions). DOMAIN.md only says such decisions are flagged, never dropped; the flag stays until
+/// the decision is revised (the engineer's answer to it: a new name's decision, a value or rationale
+/// for the gone symbol) and also stays on a withdrawn decision, where it explains the withdrawal.
+/// </summary>
 public sealed record Decision(
     string Baseline,
     string Symbol,
@@ -27,7 +33,8 @@ public sealed record Decision(
     string? ApprovedBy,
     bool Suspect,
     bool SymbolMissing,
-    int EvidenceCount)
+    int EvidenceCount,
+    DecisionSymbolLeftCatalog? LeftCatalog = null)
 {
     public static string StreamId(string baseline, string symbol) => $"decision/{baseline}/{symbol}";
 
@@ -43,7 +50,7 @@ public sealed record Decision(
         {
             Revision = e.Revision, Status = DecisionStatus.Proposed, Value = e.Value, Rationale = e.Rationale,
             Assumptions = e.Assumptions, Features = e.Features, Requirements = e.Requirements,
-            ProposedBy = actor, ApprovedBy = null, Suspect = false,
+            ProposedBy = actor, ApprovedBy = null, Suspect = false, LeftCatalog = null,
         },
         // An approval is given against the links as they are now, so it settles any suspicion.
         (_, DecisionApproved) => state with { Status = DecisionStatus.Approved, ApprovedBy = actor, Suspect = false },
@@ -52,6 +59,7 @@ public sealed record Decision(
         (_, DecisionReconfirmed) => state with { Suspect = false },
         (_, DecisionWithdrawn) => state with { Status = DecisionStatus.Withdrawn },
         (_, DecisionSymbolMissing) => state with { SymbolMissing = true },
+        (_, DecisionSymbolLeftCatalog e) => state with { LeftCatalog = e },
         (_, EvidenceAttached) => state with { EvidenceCount = state.EvidenceCount + 1 },
         _ => state,
     };
