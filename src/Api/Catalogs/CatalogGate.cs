@@ -27,17 +27,27 @@ public static class CatalogGate
 
     public static async Task<Catalog?> CatalogOfAsync(EventStore store, CatalogReads catalogs, string baseline, CancellationToken ct)
     {
-        // Platform and kernel version are fixed at creation (version 1): the imported configs, a few MB, are not read.
-        var created = await store.ReadStreamAsync(Baseline.StreamId(baseline), new ReadBound(MaxVersion: 1), ct);
-        return created is [{ Data: BaselineCreated b }] ? await CatalogForAsync(store, catalogs, b.Platform, b.KernelVersion, ct) : null;
+        var key = await catalogs.KeyOfAsync(baseline, async token =>
+        {
+            // Platform and kernel version are fixed at creation (version 1): the imported configs, a few MB, are not read.
+            var created = await store.ReadStreamAsync(Baseline.StreamId(baseline), new ReadBound(MaxVersion: 1), token);
+            return created is [{ Data: BaselineCreated b }] ? await KeyForAsync(store, b.Platform, b.KernelVersion, token) : null;
+        }, ct);
+        return key is null ? null : await catalogs.FindAsync(key.KernelVersion, key.Architecture, ct);
     }
 
     /// <summary>The catalog a baseline of this platform and kernel version has (or would have: a derive's new baseline).</summary>
     public static async Task<Catalog?> CatalogForAsync(
         EventStore store, CatalogReads catalogs, string platformId, string kernelVersion, CancellationToken ct)
     {
+        var key = await KeyForAsync(store, platformId, kernelVersion, ct);
+        return key is null ? null : await catalogs.FindAsync(key.KernelVersion, key.Architecture, ct);
+    }
+
+    private static async Task<CatalogKey?> KeyForAsync(EventStore store, string platformId, string kernelVersion, CancellationToken ct)
+    {
         var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(platformId), Platform.Evolve, ct);
         var architecture = CatalogArchitectures.Of(platform?.Architecture);
-        return architecture is null ? null : await catalogs.FindAsync(kernelVersion, architecture, ct);
+        return architecture is null ? null : new CatalogKey(kernelVersion, architecture);
     }
 }

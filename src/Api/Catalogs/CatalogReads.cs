@@ -5,6 +5,8 @@ using Traceability.Projections.Events;
 
 namespace Traceability.Api.Catalogs;
 
+public sealed record CatalogKey(string KernelVersion, string Architecture);
+
 /// <summary>
 /// Catalogs are written once and never change, so each is folded once per process and kept: a
 /// catalog is ~18 events of ~1 MB, too much to re-read for every symbol lookup or decision.
@@ -13,6 +15,20 @@ public sealed class CatalogReads(EventStore store)
 {
     private readonly ConcurrentDictionary<string, Catalog> _catalogs = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<Catalog, DependencyIndex> _dependencies = new();
+    private readonly ConcurrentDictionary<string, CatalogKey> _baselines = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The (kernel version, architecture) of a baseline's catalog. Both are fixed when the baseline and
+    /// its platform are created, so a found key is kept: decision reads ask for it on every request.
+    /// </summary>
+    public async Task<CatalogKey?> KeyOfAsync(string baseline, Func<CancellationToken, Task<CatalogKey?>> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_baselines.TryGetValue(baseline, out var known)) return known;
+        var key = await read(ct);
+        if (key is not null) _baselines[baseline] = key;
+        return key;
+    }
 
     /// <summary>Null when no catalog was built for (kernel version, architecture).</summary>
     public async Task<Catalog?> FindAsync(string kernelVersion, string architecture, CancellationToken ct)
