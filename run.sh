@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
+# dotnet run starts the service in src/Api: anchor the default data directory at the repository's root.
+export Database__DataDirectory="${Database__DataDirectory:-$PWD/.data/postgres}"
 exec dotnet run --project src/Api -c Release -- "$@"
