@@ -50,7 +50,7 @@ public static class DeriveBaseline
         var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
             body.Variant ?? source.View.Variant, source.State);
         var import = config is null ? null : await PlanImportAsync(store, created, config, ct);
-        var renames = await RenamesAsync(store, catalogs, id, created, ct);
+        var renames = await RenamesAsync(catalogs, id, created, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
         var appended = await store.AppendAsync(async (connection, token) =>
@@ -67,11 +67,11 @@ public static class DeriveBaseline
 
     /// <summary>Catalogs never change once built, so reading both before the append lock cannot go stale.</summary>
     private static async Task<CatalogRenames?> RenamesAsync(
-        EventStore store, CatalogReads catalogs, string source, BaselineCreated created, CancellationToken ct)
+        CatalogReads catalogs, string source, BaselineCreated created, CancellationToken ct)
     {
-        var from = await CatalogGate.CatalogOfAsync(store, catalogs, source, ct);
+        var from = await CatalogGate.CatalogOfAsync(catalogs, source, ct);
         if (from is null) return null;
-        var to = await CatalogGate.CatalogForAsync(store, catalogs, created.Platform, created.KernelVersion, ct);
+        var to = await CatalogGate.CatalogForAsync(catalogs, created.Platform, created.KernelVersion, ct);
         return to is null ? null : new CatalogRenames(from, to);
     }
 

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Traceability.Api.Commands;
+using Traceability.Domain.Baselines;
 using Traceability.Domain.Catalogs;
+using Traceability.Domain.Platforms;
 using Traceability.Projections.Events;
 
 namespace Traceability.Api.Catalogs;
@@ -21,13 +24,22 @@ public sealed class CatalogReads(EventStore store)
     /// The (kernel version, architecture) of a baseline's catalog. Both are fixed when the baseline and
     /// its platform are created, so a found key is kept: decision reads ask for it on every request.
     /// </summary>
-    public async Task<CatalogKey?> KeyOfAsync(string baseline, Func<CancellationToken, Task<CatalogKey?>> read, CancellationToken ct)
+    public async Task<CatalogKey?> KeyOfAsync(string baseline, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(read);
         if (_baselines.TryGetValue(baseline, out var known)) return known;
-        var key = await read(ct);
+        // Platform and kernel version are fixed at creation (version 1): the imported configs, a few MB, are not read.
+        var created = await store.ReadStreamAsync(Baseline.StreamId(baseline), new ReadBound(MaxVersion: 1), ct);
+        var key = created is [{ Data: BaselineCreated b }] ? await KeyForAsync(b.Platform, b.KernelVersion, ct) : null;
         if (key is not null) _baselines[baseline] = key;
         return key;
+    }
+
+    /// <summary>The key a baseline of this platform and kernel version has (or would have: a derive's new baseline).</summary>
+    public async Task<CatalogKey?> KeyForAsync(string platformId, string kernelVersion, CancellationToken ct)
+    {
+        var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(platformId), Platform.Evolve, ct);
+        var architecture = CatalogArchitectures.Of(platform?.Architecture);
+        return architecture is null ? null : new CatalogKey(kernelVersion, architecture);
     }
 
     /// <summary>Null when no catalog was built for (kernel version, architecture).</summary>

@@ -44,7 +44,7 @@ public static class SuspectPropagation
         foreach (var stream in await DecisionLinks.LinkingAsync(connection, kind, target, ct))
         {
             var events = await store.ReadStreamAsync(connection, stream, null, ct);
-            var state = events.Aggregate((Decision?)null, (s, e) => Decision.Evolve(s, e.Data, e.Metadata.Actor));
+            var state = Decisions.DecisionView.Fold(events);
             var version = events.Count == 0 ? 0 : events[^1].Version;
             if (state is not null && DecisionDecisions.MarkSuspect(state, cause) is { } suspect)
             {

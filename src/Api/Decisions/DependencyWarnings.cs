@@ -18,7 +18,7 @@ public static class DependencyWarnings
     public static async Task<IReadOnlyList<string>> ForAsync(
         EventStore store, CatalogReads catalogs, string baseline, string symbol, string value, CancellationToken ct)
     {
-        var catalog = await CatalogGate.CatalogOfAsync(store, catalogs, baseline, ct);
+        var catalog = await CatalogGate.CatalogOfAsync(catalogs, baseline, ct);
         if (catalog is null) return [];
         var index = catalogs.DependenciesOf(catalog);
         var counterparts = DependencyConflicts.Counterparts(index, symbol, value);

@@ -42,7 +42,7 @@ public static class ProposeDecision
         await BaselineGate.EnsureExistsAsync(store, baseline, ct);
         await LinkedIds.EnsureExistAsync(store, request.Assumptions, request.Features, request.Requirements, ct);
         var symbol = DecisionWrites.Symbol(request.Symbol!);
-        await CatalogGate.EnsureKnownAsync(store, catalogs, baseline, symbol, request.Force == true, ct);
+        await CatalogGate.EnsureKnownAsync(catalogs, baseline, symbol, request.Force == true, ct);
         var existing = DecisionView.Fold(await store.ReadStreamAsync(Decision.StreamId(baseline, symbol), null, ct));
         var proposed = DecisionDecisions.Propose(existing, baseline, symbol, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements);

@@ -12,7 +12,7 @@ public static class GetMatrix
         var request = MatrixQueryParser.Parse(parameters, AcceptsCsv(context.Request));
         await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
         // The baseline's kernel version and platform never change, so its catalog is the same live and as of any seq.
-        var catalog = await MatrixCatalogColumns.OfBaselineAsync(store, catalogs, id, ct);
+        var catalog = await MatrixCatalogColumns.OfBaselineAsync(catalogs, id, ct);
         if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(store, id, request.Query, request.AsOf, catalog, ct));
         var rows = await MatrixSource.RowsAsync(store, id, request.Query, request.AsOf, ct);
         return TypedResults.Stream(body => MatrixCsv.WriteAsync(body, rows, catalog, ct), MatrixCsv.ContentType, $"{id}-matrix.csv");

@@ -1,6 +1,5 @@
 using Traceability.Api.Catalogs;
 using Traceability.Domain.Catalogs;
-using Traceability.Projections.Events;
 using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Matrix;
@@ -14,8 +13,8 @@ public static class MatrixCatalogColumns
 {
     public static readonly IReadOnlyList<string> Header = ["type", "prompt"];
 
-    public static Task<Catalog?> OfBaselineAsync(EventStore store, CatalogReads catalogs, string baseline, CancellationToken ct) =>
-        CatalogGate.CatalogOfAsync(store, catalogs, baseline, ct);
+    public static Task<Catalog?> OfBaselineAsync(CatalogReads catalogs, string baseline, CancellationToken ct) =>
+        CatalogGate.CatalogOfAsync(catalogs, baseline, ct);
 
     public static CatalogSymbol? Find(Catalog? catalog, string symbol) =>
         catalog is not null && catalog.Symbols.TryGetValue(symbol, out var known) ? known : null;

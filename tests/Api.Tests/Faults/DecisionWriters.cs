@@ -49,8 +49,8 @@ public sealed class DecisionWriters(string baseline)
     }, CancellationToken.None);
 
     /// <summary>
-    /// Creates baselines: plain appends, which go through the store's group commit (AppendBatcher),
-    /// where decision writes take the decide-under-lock path; an outage must not break either.
+    /// Creates baselines: plain appends, batched in the store's group commit (AppendBatcher) beside the
+    /// decision writes' decide appends; an outage must not break either kind.
     /// </summary>
     public Task RunBaselineCreatorAsync(KeyedClient engineer, string platform, CancellationToken stop) => Task.Run(async () =>
     {
