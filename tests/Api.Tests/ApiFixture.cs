@@ -35,7 +35,8 @@ public class ApiFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Traceability", RuntimeConnectionString)
                 .UseSetting("ConnectionStrings:TraceabilityMigrations", ConnectionString)
-                .UseSetting("Auth:BootstrapAdminKey", AdminKey);
+                .UseSetting("Auth:BootstrapAdminKey", AdminKey)
+                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem);
             foreach (var (key, value) in ExtraSettings) web.UseSetting(key, value);
         });
         Anonymous = _factory.CreateClient();
@@ -70,8 +71,18 @@ public class ApiFixture : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.events", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>When the chain sealed <paramref name="position"/>: the moment "as of a time" maps to it.</summary>
+    public async Task<DateTimeOffset> ChainedAtAsync(long position)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT chained_at FROM traceability.event_chain WHERE position = $1", connection);
+        command.Parameters.Add(new() { Value = position });
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
     }
 
     public async Task DisposeAsync()

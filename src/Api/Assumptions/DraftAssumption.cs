@@ -16,18 +16,18 @@ public static class DraftAssumption
         public Validator() => this.Content(r => r.Category, r => r.Text);
     }
 
-    public static async Task<Created<AssumptionView>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<AssumptionView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = "";
-        // Numbered under the append lock: concurrent drafts get consecutive numbers, never the same one.
-        var result = await store.AppendAsync(async (connection, token) =>
+        // Numbered under the numbering lock: concurrent drafts get consecutive numbers, never the same one.
+        var result = await log.AppendAsync([LogLock.Sole(Locks.AssumptionNumbering)], async (connection, token) =>
         {
-            var number = (int)await StreamIndex.CountAsync(connection, AssumptionView.StreamType, token) + 1;
+            var number = (int)await EventLog.CountStreamsAsync(connection, AssumptionView.StreamType + "/", token) + 1;
             var drafted = AssumptionDecisions.Draft(null, number, request.Category!, request.Text!);
             stream = AssumptionRules.StreamId(drafted.Id);
-            return [StreamAppend.Start(stream, AssumptionView.StreamType, drafted)];
+            return [StreamAppend.Start(stream, drafted)];
         }, Actor.Metadata(context), ct);
-        var view = await store.ViewAsync(stream, stream, AssumptionView.From, ct, result.VersionOf(stream));
+        var view = await log.ViewAsync(stream, stream, AssumptionView.From, ct, result.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/assumptions/{view.Id}", view);
     }

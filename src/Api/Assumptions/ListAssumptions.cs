@@ -5,6 +5,6 @@ namespace Traceability.Api.Assumptions;
 
 public static class ListAssumptions
 {
-    public static async Task<Ok<IReadOnlyList<AssumptionView>>> Handle(EventStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListViewsAsync(AssumptionView.StreamType, AssumptionView.From, ct));
+    public static async Task<Ok<IReadOnlyList<AssumptionView>>> Handle(EventLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ListViewsAsync(AssumptionView.StreamType, AssumptionView.From, ct));
 }

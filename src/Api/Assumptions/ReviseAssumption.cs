@@ -25,14 +25,14 @@ public static class ReviseAssumption
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = AssumptionRules.StreamId(id);
-        var (state, version) = await store.LoadForWriteAsync<AssumptionOfUse>(context.Request, stream, AssumptionRules.What(id), AssumptionOfUse.Evolve, ct);
+        var (state, version) = await log.LoadForWriteAsync<AssumptionOfUse>(context.Request, stream, AssumptionRules.What(id), AssumptionOfUse.Evolve, ct);
         var revised = AssumptionDecisions.Revise(state, request.Category!, request.Text!, request.Reason);
-        var change = await store.AppendMarkingLinkedAsync(new StreamAppend(stream, AssumptionView.StreamType, version, [revised]),
+        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
             DecisionLinks.Assumption, id, SuspectCause.Revised(stream, revised.Revision), Actor.Metadata(context, request.Reason), ct);
-        var view = await store.ViewAsync(stream, AssumptionRules.What(id), AssumptionView.From, ct, change.Append.VersionOf(stream));
+        var view = await log.ViewAsync(stream, AssumptionRules.What(id), AssumptionView.From, ct, change.Append.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
     }

@@ -1,6 +1,6 @@
 using Traceability.Api.Http;
 using Traceability.Projections.Audit;
-using Traceability.Projections.Events;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Api.Audit;
 
@@ -29,6 +29,6 @@ public static class AuditEndpoints
             .DisableAntiforgery();
         group.MapGet("/events/verify", VerifyEventLog.Handle)
             .WithSummary("Recompute the hash chain of the whole event log; names the first broken seq_id, if any, and the head hash.")
-            .Produces<ChainVerification>(StatusCodes.Status200OK);
+            .Produces<LogVerification>(StatusCodes.Status200OK);
     }
 }

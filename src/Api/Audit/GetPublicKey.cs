@@ -1,14 +1,11 @@
-using Traceability.Api.Http;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Api.Audit;
 
-/// <summary>GET /api/audit/public-key: the PEM public key that verifies manifest.sig.</summary>
+/// <summary>GET /api/audit/public-key: the PEM public key that verifies manifest.sig and every event's signature: pin it.</summary>
 public static class GetPublicKey
 {
     public const string ContentType = "application/x-pem-file";
 
-    public static ContentHttpResult Handle(AuditSigningKey signing) =>
-        signing.Signer is { } signer
-            ? TypedResults.Text(signer.PublicKeyPem, ContentType)
-            : throw new ResourceNotFound("An audit signing key (set Audit:SigningKey or Audit:SigningKeyFile)");
+    public static ContentHttpResult Handle(ServiceKey key) => TypedResults.Text(key.PublicKey.PublicKeyPem, ContentType);
 }

@@ -9,26 +9,27 @@ namespace Traceability.Api.Audit;
 public static class VerifyExportCommand
 {
     public const string Name = "verify-export";
-    private const string Usage = "usage: verify-export <export.zip> [--public-key <key.pem>]";
+    private const string Usage = "usage: verify-export <export.zip> [--public-key <key.pem>]...";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        string? zipPath = null, keyPath = null;
+        string? zipPath = null;
+        var keyPaths = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--public-key" && i + 1 < args.Count) keyPath = args[++i];
+            if (args[i] == "--public-key" && i + 1 < args.Count) keyPaths.Add(args[++i]);
             else if (zipPath is null && !args[i].StartsWith("--", StringComparison.Ordinal)) zipPath = args[i];
             else return Fail(error, $"unexpected argument '{args[i]}'");
         }
         if (zipPath is null) return Fail(error, "no export given");
         if (!File.Exists(zipPath)) return Fail(error, $"{zipPath} does not exist");
-        if (keyPath is not null && !File.Exists(keyPath)) return Fail(error, $"{keyPath} does not exist");
-        var key = keyPath is null ? null : File.ReadAllText(keyPath);
+        if (keyPaths.FirstOrDefault(p => !File.Exists(p)) is { } missing) return Fail(error, $"{missing} does not exist");
+        var keys = keyPaths.Select(File.ReadAllText).ToList();
         using var zip = File.OpenRead(zipPath);
         ExportVerification result;
         try
         {
-            result = ExportVerifier.Verify(zip, key);
+            result = ExportVerifier.Verify(zip, keys);
         }
         catch (InvalidDataException ex)
         {

@@ -13,9 +13,9 @@ public sealed record LoadedDecision(Decision State, long Version)
 /// <summary>Every decision of one baseline, read in one query (a baseline can hold thousands).</summary>
 public static class BaselineDecisionStreams
 {
-    public static async Task<IReadOnlyList<LoadedDecision>> LoadAsync(EventStore store, NpgsqlConnection connection, string baseline, CancellationToken ct)
+    public static async Task<IReadOnlyList<LoadedDecision>> LoadAsync(EventLog log, NpgsqlConnection connection, string baseline, CancellationToken ct)
     {
-        var events = await store.ReadStreamsByPrefixAsync(connection, Decision.StreamId(baseline, ""), ct);
+        var events = await log.ReadStreamsByPrefixAsync(connection, Decision.StreamId(baseline, ""), ct);
         var decisions = new List<LoadedDecision>();
         foreach (var stream in events.GroupBy(e => e.StreamId, StringComparer.Ordinal))
         {
@@ -37,13 +37,13 @@ public static class BaselineDecisionStreams
     /// so no decision can change between this read and the append.
     /// </summary>
     public static async Task<IReadOnlyList<StreamAppend>> FlagMissingAsync(
-        EventStore store, NpgsqlConnection connection, string baseline, IReadOnlyDictionary<string, string> values, string sha256, CancellationToken ct)
+        EventLog log, NpgsqlConnection connection, string baseline, IReadOnlyDictionary<string, string> values, string sha256, CancellationToken ct)
     {
         var flags = new List<StreamAppend>();
-        foreach (var decision in await LoadAsync(store, connection, baseline, ct))
+        foreach (var decision in await LoadAsync(log, connection, baseline, ct))
         {
             var flag = DecisionDecisions.FlagSymbolMissing(decision.State, values.ContainsKey(decision.State.Symbol), sha256);
-            if (flag is not null) flags.Add(new StreamAppend(decision.StreamId, BaselineReads.DecisionStreamType, decision.Version, [flag]));
+            if (flag is not null) flags.Add(new StreamAppend(decision.StreamId, decision.Version, [flag]));
         }
         return flags;
     }

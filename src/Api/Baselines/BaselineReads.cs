@@ -16,9 +16,9 @@ public static class BaselineReads
     public const string StreamType = "baseline";
     public const string DecisionStreamType = "decision";
 
-    public static async Task<LoadedBaseline?> LoadAsync(EventStore store, string id, CancellationToken ct)
+    public static async Task<LoadedBaseline?> LoadAsync(EventLog log, string id, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(Baseline.StreamId(id), null, ct);
+        var events = await log.ReadStreamAsync(Baseline.StreamId(id), null, ct);
         Baseline? state = null;
         BaselineView? view = null;
         foreach (var e in events)
@@ -30,17 +30,17 @@ public static class BaselineReads
     }
 
     /// <summary>404 when the baseline does not exist, 412 when If-Match names another version.</summary>
-    public static async Task<LoadedBaseline> LoadForWriteAsync(EventStore store, HttpRequest request, string id, CancellationToken ct)
+    public static async Task<LoadedBaseline> LoadForWriteAsync(EventLog log, HttpRequest request, string id, CancellationToken ct)
     {
-        var loaded = await LoadAsync(store, id, ct) ?? throw new ResourceNotFound($"Baseline '{id}'");
+        var loaded = await LoadAsync(log, id, ct) ?? throw new ResourceNotFound($"Baseline '{id}'");
         ETags.Check(request, $"Baseline '{id}'", loaded.Version);
         return loaded;
     }
 
     /// <summary>The platform's architecture, which every imported .config must match.</summary>
-    public static async Task<string?> PlatformArchitectureAsync(EventStore store, string platform, CancellationToken ct)
+    public static async Task<string?> PlatformArchitectureAsync(EventLog log, string platform, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(Platform.StreamId(platform), null, ct);
+        var events = await log.ReadStreamAsync(Platform.StreamId(platform), null, ct);
         Platform? state = null;
         foreach (var e in events) state = Platform.Evolve(state, e.Data);
         return state?.Architecture;

@@ -39,7 +39,7 @@ public sealed record CarriedDecisions(
                 events.Add(flagged);
                 left.Add(flagged);
             }
-            appends.Add(StreamAppend.Start(Decision.StreamId(newBaseline, carried.Symbol), BaselineReads.DecisionStreamType, [.. events]));
+            appends.Add(new StreamAppend(Decision.StreamId(newBaseline, carried.Symbol), 0, [.. events]));
         }
         return new CarriedDecisions(appends, missing, suspect, left);
     }

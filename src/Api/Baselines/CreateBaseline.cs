@@ -27,15 +27,15 @@ public static class CreateBaseline
         }
     }
 
-    public static async Task<Created<BaselineView>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<BaselineView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
-        if (await BaselineReads.PlatformArchitectureAsync(store, request.Platform, ct) is null)
+        if (await BaselineReads.PlatformArchitectureAsync(log, request.Platform, ct) is null)
             throw new ValidationException([new ValidationFailure("platform", $"Platform '{request.Platform}' does not exist.")]);
-        var existing = await BaselineReads.LoadAsync(store, request.Id, ct);
+        var existing = await BaselineReads.LoadAsync(log, request.Id, ct);
         var created = BaselineDecisions.Create(existing?.State, request.Id, request.Platform, request.KernelVersion, request.Variant);
-        await store.AppendAsync(StreamAppend.Start(Baseline.StreamId(created.Id), BaselineReads.StreamType, created),
+        await log.AppendAsync(StreamAppend.Start(Baseline.StreamId(created.Id), created),
             Actor.Metadata(context), ct);
-        var view = (await BaselineReads.LoadAsync(store, created.Id, ct))!.View;
+        var view = (await BaselineReads.LoadAsync(log, created.Id, ct))!.View;
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/baselines/{created.Id}", view);
     }

@@ -39,25 +39,25 @@ public static class DeriveBaseline
     }
 
     public static async Task<Created<Response>> Handle(
-        string id, HttpRequest request, EventStore store, IValidator<Request> validator, IConfiguration configuration,
+        string id, HttpRequest request, EventLog log, IValidator<Request> validator, IConfiguration configuration,
         CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
-        var source = await BaselineReads.LoadForWriteAsync(store, request, id, ct);
+        var source = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
         var (body, bytes) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
         await validator.ValidateAndThrowAsync(body, ct);
         var config = bytes is null ? null : KernelConfigParser.Parse(bytes);
-        var existing = await BaselineReads.LoadAsync(store, body.Id, ct);
+        var existing = await BaselineReads.LoadAsync(log, body.Id, ct);
         var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
             body.Variant ?? source.View.Variant, source.State);
-        var import = config is null ? null : await PlanImportAsync(store, created, config, ct);
+        var import = config is null ? null : await PlanImportAsync(log, created, config, ct);
         var renames = await RenamesAsync(catalogs, id, created, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
-        var appended = await store.AppendAsync(async (connection, token) =>
+        var appended = await log.AppendAsync([Locks.BaselineShared(id)], async (connection, token) =>
         {
-            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(store, connection, id, token), created.Id, config?.Values, renames);
+            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(log, connection, id, token), created.Id, config?.Values, renames);
             object[] events = import?.Event is { } imported ? [created, imported] : [created];
-            return [StreamAppend.Start(Baseline.StreamId(created.Id), BaselineReads.StreamType, events), .. carried.Appends];
+            return [StreamAppend.Start(Baseline.StreamId(created.Id), events), .. carried.Appends];
         }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);
 
         ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
@@ -76,9 +76,9 @@ public static class DeriveBaseline
     }
 
     /// <summary>The config's import into the new baseline, decided like any import (architecture, values).</summary>
-    private static async Task<ConfigImportPlan> PlanImportAsync(EventStore store, BaselineCreated created, KernelConfig config, CancellationToken ct)
+    private static async Task<ConfigImportPlan> PlanImportAsync(EventLog log, BaselineCreated created, KernelConfig config, CancellationToken ct)
     {
-        var architecture = await BaselineReads.PlatformArchitectureAsync(store, created.Platform, ct)
+        var architecture = await BaselineReads.PlatformArchitectureAsync(log, created.Platform, ct)
             ?? throw new DomainRuleViolated($"Platform '{created.Platform}' does not exist.");
         return ConfigImportPlan.Decide(Baseline.Evolve(null, created)!, architecture, config);
     }

@@ -18,13 +18,14 @@ public static class FreezeBaseline
     }
 
     public static async Task<Ok<BaselineView>> Handle(
-        string id, Request request, EventStore store, HttpContext context, CancellationToken ct)
+        string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
-        var baseline = await BaselineReads.LoadForWriteAsync(store, context.Request, id, ct);
+        var baseline = await BaselineReads.LoadForWriteAsync(log, context.Request, id, ct);
         var frozen = BaselineDecisions.Freeze(baseline.State, request.Reason);
-        await store.AppendAsync(new StreamAppend(baseline.StreamId, BaselineReads.StreamType, baseline.Version, [frozen]),
-            Actor.Metadata(context, frozen.Reason), ct);
-        var view = (await BaselineReads.LoadAsync(store, id, ct))!.View;
+        // Alone on the baseline's lock: a decision write in flight commits first, any later one sees the freeze.
+        await log.AppendAsync([Locks.BaselineSole(id)], (_, _) => Task.FromResult<IReadOnlyList<StreamAppend>>(
+            [new StreamAppend(baseline.StreamId, baseline.Version, [frozen])]), Actor.Metadata(context, frozen.Reason), ct);
+        var view = (await BaselineReads.LoadAsync(log, id, ct))!.View;
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(view);
     }

@@ -7,9 +7,9 @@ namespace Traceability.Api.Baselines;
 /// <summary>GET /api/baselines/{id}/config: the latest import as .config text, its SHA-256 as the ETag.</summary>
 public static class GetBaselineConfig
 {
-    public static async Task<IResult> Handle(string id, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> Handle(string id, EventLog log, HttpContext context, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(Baseline.StreamId(id), null, ct);
+        var events = await log.ReadStreamAsync(Baseline.StreamId(id), null, ct);
         if (events.Count == 0) throw new ResourceNotFound($"Baseline '{id}'");
         var latest = events.Select(e => e.Data).OfType<ConfigImported>().LastOrDefault()
             ?? throw new ResourceNotFound($"An imported .config of baseline '{id}'");

@@ -12,13 +12,13 @@ namespace Traceability.Api.Baselines;
 public static class ImportConfig
 {
     public static async Task<IResult> Handle(
-        string id, HttpRequest request, EventStore store, IConfiguration configuration, HttpContext context, CancellationToken ct)
+        string id, HttpRequest request, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
     {
-        var baseline = await BaselineReads.LoadForWriteAsync(store, request, id, ct);
+        var baseline = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
         var upload = await ConfigUploads.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
         var bytes = upload.Config ?? throw new BadRequest("The multipart form has no .config file field (e.g. 'config').");
         var config = KernelConfigParser.Parse(bytes);
-        var architecture = await BaselineReads.PlatformArchitectureAsync(store, baseline.State.Platform, ct)
+        var architecture = await BaselineReads.PlatformArchitectureAsync(log, baseline.State.Platform, ct)
             ?? throw new DomainRuleViolated($"Platform '{baseline.State.Platform}' of baseline '{id}' does not exist.");
         var plan = ConfigImportPlan.Decide(baseline.State, architecture, config);
         if (plan.Event is null)
@@ -28,10 +28,10 @@ public static class ImportConfig
         }
 
         IReadOnlyList<StreamAppend> flags = [];
-        var appended = await store.AppendAsync(async (connection, token) =>
+        var appended = await log.AppendAsync([Locks.BaselineSole(id)], async (connection, token) =>
         {
-            flags = await BaselineDecisionStreams.FlagMissingAsync(store, connection, id, config.Values, config.Sha256, token);
-            return [new StreamAppend(baseline.StreamId, BaselineReads.StreamType, baseline.Version, [plan.Event]), .. flags];
+            flags = await BaselineDecisionStreams.FlagMissingAsync(log, connection, id, config.Values, config.Sha256, token);
+            return [new StreamAppend(baseline.StreamId, baseline.Version, [plan.Event]), .. flags];
         }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}"), ct);
         ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));
         var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();

@@ -47,7 +47,7 @@ public static class BuildCatalog
     }
 
     public static async Task<Created<CatalogView>> Handle(
-        HttpContext context, EventStore store, IValidator<Request> validator, IValidator<TarballQuery> queryValidator,
+        HttpContext context, EventLog log, IValidator<Request> validator, IValidator<TarballQuery> queryValidator,
         IConfiguration configuration, string? kernelVersion, string? architecture, CancellationToken ct)
     {
         var request = context.Request;
@@ -57,10 +57,10 @@ public static class BuildCatalog
         var arch = CatalogArchitectures.Of(body.Architecture)!;
         var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch));
         var stream = Catalog.StreamId(body.KernelVersion!, arch);
-        var (state, version) = await store.LoadAsync<Catalog>(stream, Catalog.Evolve, ct);
+        var (state, version) = await log.LoadAsync<Catalog>(stream, Catalog.Evolve, ct);
         var events = CatalogDecisions.Build(state, body.KernelVersion!, arch, origin, parsed);
-        var result = await store.AppendAsync(new StreamAppend(stream, CatalogView.StreamType, version, events), Actor.Metadata(context), ct);
-        var built = (await store.ReadStreamAsync(stream, new ReadBound(MaxVersion: 1), ct))[0];
+        var result = await log.AppendAsync(new StreamAppend(stream, version, events), Actor.Metadata(context), ct);
+        var built = (await log.ReadStreamAsync(stream, 1, ct))[0];
         var view = CatalogView.From(built, result.VersionOf(stream))!;
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/catalogs/{view.KernelVersion}/{view.Architecture}", view);

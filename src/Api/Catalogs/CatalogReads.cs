@@ -14,7 +14,7 @@ public sealed record CatalogKey(string KernelVersion, string Architecture);
 /// Catalogs are written once and never change, so each is folded once per process and kept: a
 /// catalog is ~18 events of ~1 MB, too much to re-read for every symbol lookup or decision.
 /// </summary>
-public sealed class CatalogReads(EventStore store)
+public sealed class CatalogReads(EventLog log)
 {
     private readonly ConcurrentDictionary<string, Catalog> _catalogs = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<Catalog, DependencyIndex> _dependencies = new();
@@ -28,7 +28,7 @@ public sealed class CatalogReads(EventStore store)
     {
         if (_baselines.TryGetValue(baseline, out var known)) return known;
         // Platform and kernel version are fixed at creation (version 1): the imported configs, a few MB, are not read.
-        var created = await store.ReadStreamAsync(Baseline.StreamId(baseline), new ReadBound(MaxVersion: 1), ct);
+        var created = await log.ReadStreamAsync(Baseline.StreamId(baseline), 1, ct);
         var key = created is [{ Data: BaselineCreated b }] ? await KeyForAsync(b.Platform, b.KernelVersion, ct) : null;
         if (key is not null) _baselines[baseline] = key;
         return key;
@@ -37,7 +37,7 @@ public sealed class CatalogReads(EventStore store)
     /// <summary>The key a baseline of this platform and kernel version has (or would have: a derive's new baseline).</summary>
     public async Task<CatalogKey?> KeyForAsync(string platformId, string kernelVersion, CancellationToken ct)
     {
-        var (platform, _) = await store.LoadAsync<Platform>(Platform.StreamId(platformId), Platform.Evolve, ct);
+        var (platform, _) = await log.LoadAsync<Platform>(Platform.StreamId(platformId), Platform.Evolve, ct);
         var architecture = CatalogArchitectures.Of(platform?.Architecture);
         return architecture is null ? null : new CatalogKey(kernelVersion, architecture);
     }
@@ -48,7 +48,7 @@ public sealed class CatalogReads(EventStore store)
         var stream = Catalog.StreamId(kernelVersion, architecture);
         if (_catalogs.TryGetValue(stream, out var cached)) return cached;
         Catalog? catalog = null;
-        foreach (var e in await store.ReadStreamAsync(stream, null, ct)) catalog = Catalog.Evolve(catalog, e.Data);
+        foreach (var e in await log.ReadStreamAsync(stream, null, ct)) catalog = Catalog.Evolve(catalog, e.Data);
         // Only a complete catalog is kept; the parts are appended together with CatalogBuilt anyway.
         if (catalog is not null && catalog.Symbols.Count > 0) _catalogs[stream] = catalog;
         return catalog;
@@ -61,9 +61,9 @@ public sealed class CatalogReads(EventStore store)
     public async Task<IReadOnlyList<CatalogView>> ListAsync(CancellationToken ct)
     {
         var views = new List<CatalogView>();
-        foreach (var stream in await StreamIndex.ByTypeAsync(store.DataSource, CatalogView.StreamType, ct))
+        foreach (var stream in await log.StreamsAsync(CatalogView.StreamType + "/", ct))
         {
-            var first = await store.ReadStreamAsync(stream.Id, new ReadBound(MaxVersion: 1), ct);
+            var first = await log.ReadStreamAsync(stream.Id, 1, ct);
             if (first.Count == 1 && CatalogView.From(first[0], stream.Version) is { } view) views.Add(view);
         }
         return views;

@@ -7,13 +7,13 @@ namespace Traceability.Api.Commands;
 public static class StreamLoading
 {
     public static Task<(T? State, long Version)> LoadAsync<T>(
-        this EventStore store, string streamId, Func<T?, object, T?> evolve, CancellationToken ct) where T : class =>
-        store.LoadAsync<T>(streamId, (state, e) => evolve(state, e.Data), ct);
+        this EventLog log, string streamId, Func<T?, object, T?> evolve, CancellationToken ct) where T : class =>
+        log.LoadAsync<T>(streamId, (state, e) => evolve(state, e.Data), ct);
 
     public static async Task<(T? State, long Version)> LoadAsync<T>(
-        this EventStore store, string streamId, Func<T?, RecordedEvent, T?> evolve, CancellationToken ct) where T : class
+        this EventLog log, string streamId, Func<T?, RecordedEvent, T?> evolve, CancellationToken ct) where T : class
     {
-        var events = await store.ReadStreamAsync(streamId, null, ct);
+        var events = await log.ReadStreamAsync(streamId, null, ct);
         T? state = null;
         foreach (var e in events) state = evolve(state, e);
         return (state, events.Count == 0 ? 0 : events[^1].Version);
@@ -21,9 +21,9 @@ public static class StreamLoading
 
     /// <summary>Loads a stream that must exist (404 otherwise) and checks If-Match against it (412 when stale).</summary>
     public static async Task<(T State, long Version)> LoadForWriteAsync<T>(
-        this EventStore store, HttpRequest request, string streamId, string what, Func<T?, object, T?> evolve, CancellationToken ct) where T : class
+        this EventLog log, HttpRequest request, string streamId, string what, Func<T?, object, T?> evolve, CancellationToken ct) where T : class
     {
-        var (state, version) = await store.LoadAsync(streamId, evolve, ct);
+        var (state, version) = await log.LoadAsync(streamId, evolve, ct);
         if (state is null) throw new ResourceNotFound(what);
         ETags.Check(request, what, version);
         return (state, version);

@@ -15,41 +15,36 @@ public sealed record ChangeResult(AppendResult Append, IReadOnlyList<string> Sus
 /// </summary>
 public static class SuspectPropagation
 {
-    public const string DecisionStreamType = "decision";
-
     /// <summary>
     /// Appends <paramref name="change"/> and, when <paramref name="cause"/> is given, flags every decision
-    /// linking <paramref name="target"/>. Links are read under the append lock, so a decision proposed
-    /// concurrently is either seen here or proposed after the change (and argues against its new text).
+    /// linking <paramref name="target"/>. The target's lock is held alone: decision writes that link it hold
+    /// it shared, so each is either committed before (and flagged here) or decided after the change.
     /// </summary>
     public static async Task<ChangeResult> AppendMarkingLinkedAsync(
-        this EventStore store, StreamAppend change, string kind, string target, string? cause,
+        this EventLog log, StreamAppend change, string kind, string target, string? cause,
         EventMetadata metadata, CancellationToken ct)
     {
         IReadOnlyList<string> marked = [];
-        var result = await store.AppendAsync(async (connection, token) =>
+        var result = await log.AppendAsync([LogLock.Sole(change.StreamId)], async (connection, token) =>
         {
-            var suspects = cause is null ? [] : await MarkLinkingAsync(store, connection, kind, target, cause, token);
+            var suspects = cause is null ? [] : await MarkLinkingAsync(log, connection, kind, target, cause, token);
             marked = suspects.Select(s => s.StreamId).ToList();
             return [change, .. suspects];
         }, metadata, ct);
         return new ChangeResult(result, marked);
     }
 
-    /// <summary>Suspect flags for the decisions linking <paramref name="target"/>; call inside an append's decide step.</summary>
+    /// <summary>Suspect flags for the decisions linking <paramref name="target"/>; call inside an append's transaction.</summary>
     public static async Task<IReadOnlyList<StreamAppend>> MarkLinkingAsync(
-        EventStore store, NpgsqlConnection connection, string kind, string target, string cause, CancellationToken ct)
+        EventLog log, NpgsqlConnection connection, string kind, string target, string cause, CancellationToken ct)
     {
         var appends = new List<StreamAppend>();
         foreach (var stream in await DecisionLinks.LinkingAsync(connection, kind, target, ct))
         {
-            var events = await store.ReadStreamAsync(connection, stream, null, ct);
+            var events = await log.ReadStreamAsync(connection, stream, null, ct);
             var state = Decisions.DecisionView.Fold(events);
-            var version = events.Count == 0 ? 0 : events[^1].Version;
             if (state is not null && DecisionDecisions.MarkSuspect(state, cause) is { } suspect)
-            {
-                appends.Add(new StreamAppend(stream, DecisionStreamType, version, [suspect]));
-            }
+                appends.Add(new StreamAppend(stream, events[^1].Version, [suspect]));
         }
         return appends;
     }

@@ -12,7 +12,7 @@ namespace Traceability.Api.Conformance;
 public static class CheckConfig
 {
     public static async Task<IResult> Handle(
-        string id, bool? strict, string? format, HttpRequest request, EventStore store, IConfiguration configuration, CancellationToken ct)
+        string id, bool? strict, string? format, HttpRequest request, EventLog log, IConfiguration configuration, CancellationToken ct)
     {
         var asText = format?.ToLowerInvariant() switch
         {
@@ -20,10 +20,10 @@ public static class CheckConfig
             "text" => true,
             _ => throw new BadRequest($"format must be json or text, not '{format}'."),
         };
-        var target = await CheckTarget.LoadAsync(store, id, ct);
+        var target = await CheckTarget.LoadAsync(log, id, ct);
         var upload = await ConfigUploads.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
         var file = KernelConfigParser.Parse(upload.Config ?? throw new BadRequest("The multipart form has no .config file field (e.g. 'config')."));
-        var decisions = await CheckedDecisions.LoadAsync(store.DataSource, id, ct);
+        var decisions = await CheckedDecisions.LoadAsync(log, id, ct);
         var report = ConformanceCheck.Evaluate(target, file, decisions, strict ?? false);
         return asText
             ? TypedResults.Text(ConformanceText.Render(report), "text/plain; charset=utf-8")

@@ -12,11 +12,11 @@ public sealed record CheckTarget(string Id, string KernelVersion, string? Archit
     /// Reads only the baseline's first event (BaselineCreated): the stream also holds every full
     /// imported .config, which a check does not need and which would cost more than the check itself.
     /// </summary>
-    public static async Task<CheckTarget> LoadAsync(EventStore store, string id, CancellationToken ct)
+    public static async Task<CheckTarget> LoadAsync(EventLog log, string id, CancellationToken ct)
     {
-        var first = await store.ReadStreamAsync(Baseline.StreamId(id), new ReadBound(MaxVersion: 1), ct);
+        var first = await log.ReadStreamAsync(Baseline.StreamId(id), 1, ct);
         if (first is not [{ Data: BaselineCreated created }]) throw new ResourceNotFound($"Baseline '{id}'");
-        var architecture = await BaselineReads.PlatformArchitectureAsync(store, created.Platform, ct);
+        var architecture = await BaselineReads.PlatformArchitectureAsync(log, created.Platform, ct);
         return new CheckTarget(id, created.KernelVersion, architecture);
     }
 }

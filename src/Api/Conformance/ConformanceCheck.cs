@@ -21,7 +21,7 @@ public static class ConformanceCheck
         return new ConformanceReport(
             target.Id, pass, strict, ConformanceText.Summary(target.Id, file.Sha256, counts),
             new CheckedFile(file.Sha256, file.Architecture, file.KernelVersion, file.Values.Count),
-            new CheckedAgainst(found.Approved.Count, decisions.AsOfSeq, target.Architecture, target.KernelVersion),
+            new CheckedAgainst(found.Approved.Count, decisions.AsOfPosition, target.Architecture, target.KernelVersion),
             found.Deviations, found.Missing, undecided, found.Pending, warnings);
     }
 

@@ -20,8 +20,8 @@ public sealed record ConformanceReport(
 /// <summary>The checked file as parsed: its SHA-256, the header's architecture and kernel version, and its symbol count.</summary>
 public sealed record CheckedFile(string Sha256, string? Architecture, string? KernelVersion, int Symbols);
 
-/// <summary>What the file was compared with: the approved decisions as of the event log's seq_id AsOfSeq.</summary>
-public sealed record CheckedAgainst(int ApprovedDecisions, long AsOfSeq, string? Architecture, string KernelVersion);
+/// <summary>What the file was compared with: the approved decisions as of log position AsOfPosition.</summary>
+public sealed record CheckedAgainst(int ApprovedDecisions, long AsOfPosition, string? Architecture, string KernelVersion);
 
 /// <summary>An approved decision the file contradicts: Symbol with CONFIG_, the decided and the actual value.</summary>
 public sealed record ConformanceDeviation(string Symbol, string Decided, string Actual, string? Rationale);

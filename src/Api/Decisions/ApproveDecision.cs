@@ -21,10 +21,10 @@ public static class ApproveDecision
     /// </summary>
     public static async Task<Ok<DecisionDetail>> Handle(
         string baseline, string symbol, Request? request, IValidator<Request> validator,
-        EventStore store, HttpContext context, CancellationToken ct)
+        EventLog log, HttpContext context, CancellationToken ct)
     {
         if (request is not null) await validator.ValidateAndThrowAsync(request, ct);
-        return await DecisionWrites.ChangeAsync(store, context, baseline, symbol, state =>
+        return await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state =>
         {
             var approved = DecisionDecisions.Approve(state, Actor.Name(context), request?.Meaning);
             return new Change(approved, approved.Meaning);

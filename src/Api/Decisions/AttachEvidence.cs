@@ -21,9 +21,9 @@ public static class AttachEvidence
     }
 
     public static async Task<Created<DecisionDetail>> Handle(
-        string baseline, string symbol, Request request, EventStore store, HttpContext context, CancellationToken ct)
+        string baseline, string symbol, Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
-        var ok = await DecisionWrites.ChangeAsync(store, context, baseline, symbol, state =>
+        var ok = await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state =>
         {
             var attached = DecisionDecisions.AttachEvidence(state, request.Kind!, request.Reference!, request.Outcome!, request.Summary);
             return new Change(attached, $"evidence {attached.EvidenceId}: {attached.Kind} {attached.Outcome}");

@@ -16,9 +16,9 @@ public sealed record Approval(int Revision, string ApprovedBy, string Meaning, D
 public sealed record EvidenceRecord(
     string Id, string Kind, string Reference, string Outcome, string Summary, string AttachedBy, DateTimeOffset Time);
 
-/// <summary>One step of the decision's life exactly as the log holds it: who, when, why and what.</summary>
+/// <summary>One step of the decision's life exactly as the log holds it: who, when, why and what; Position is null for a moment after the write, until the chain seals it.</summary>
 public sealed record HistoryEntry(
-    long Seq, long Version, string Type, string Actor, string? Role, DateTimeOffset Time, string? Reason, object Data);
+    long? Position, long Version, string Type, string Actor, string? Role, DateTimeOffset Time, string? Reason, object Data);
 
 public sealed record DecisionDetail(
     string Baseline,
@@ -70,7 +70,7 @@ internal static class DecisionView
                 x.Event.Summary, x.Recorded.Metadata.Actor, x.Recorded.Timestamp))
             .ToList();
         var history = events.Select(e => new HistoryEntry(
-            e.SeqId, e.Version, e.Type, e.Metadata.Actor, e.Metadata.Role, e.Timestamp, e.Metadata.Reason, e.Data)).ToList();
+            e.Position, e.Version, e.Type, e.Metadata.Actor, e.Metadata.Role, e.Timestamp, e.Metadata.Reason, e.Data)).ToList();
         return new DecisionDetail(d.Baseline, d.Symbol, d.Value, d.Rationale, d.Assumptions, d.Features, d.Requirements,
             d.Status, d.Revision, d.Suspect, d.SymbolMissing, LeftCatalog(d), d.ProposedBy, d.ApprovedBy, approvals, evidence,
             events.Count == 0 ? 0 : events[^1].Version, history);

@@ -9,7 +9,7 @@ namespace Traceability.Api.Decisions;
 /// <summary>What a write decided: the event, and the reason recorded with it in the metadata.</summary>
 internal sealed record Change(object Event, string? Reason);
 
-/// <summary>Load → If-Match → pure Decide → append at the loaded version, with the baseline checked under the append lock.</summary>
+/// <summary>Load → If-Match → pure Decide → append at the loaded version, with the baseline and the links checked under their locks.</summary>
 internal static class DecisionWrites
 {
     public const string StreamType = "decision";
@@ -23,36 +23,38 @@ internal static class DecisionWrites
     public static string Location(string baseline, string symbol) => $"/api/baselines/{baseline}/decisions/{symbol}";
 
     public static async Task<Ok<DecisionDetail>> ChangeAsync(
-        EventStore store, HttpContext context, string baseline, string symbol, Func<Decision, Change> decide, CancellationToken ct)
+        EventLog log, HttpContext context, string baseline, string symbol, Func<Decision, Change> decide, CancellationToken ct,
+        IEnumerable<LogLock>? newLinks = null)
     {
         var name = Symbol(symbol);
-        await BaselineGate.EnsureExistsAsync(store, baseline, ct);
-        var events = await store.ReadStreamAsync(Decision.StreamId(baseline, name), null, ct);
+        await BaselineGate.EnsureExistsAsync(log, baseline, ct);
+        var events = await log.ReadStreamAsync(Decision.StreamId(baseline, name), null, ct);
         var state = DecisionView.Fold(events) ?? throw new ResourceNotFound(What(baseline, name));
         var version = events[^1].Version;
         ETags.Check(context.Request, What(baseline, name), version);
         var change = decide(state);
-        var written = await AppendAsync(store, context, baseline, name, version, change, ct);
-        return TypedResults.Ok(await RespondAsync(store, context.Response, baseline, name, written, ct));
+        var written = await AppendAsync(log, context, baseline, name, version, change, Locks.DecisionWrite(baseline, state, newLinks ?? []), ct);
+        return TypedResults.Ok(await RespondAsync(log, context.Response, baseline, name, written, ct));
     }
 
     public static async Task<long> AppendAsync(
-        EventStore store, HttpContext context, string baseline, string symbol, long expectedVersion, Change change, CancellationToken ct)
+        EventLog log, HttpContext context, string baseline, string symbol, long expectedVersion, Change change,
+        IEnumerable<LogLock> locks, CancellationToken ct)
     {
         var stream = Decision.StreamId(baseline, symbol);
-        var result = await store.AppendAsync(async (connection, token) =>
+        var result = await log.AppendAsync(locks, async (connection, token) =>
         {
-            await BaselineGate.EnsureOpenAsync(store, connection, baseline, token);
-            return [new StreamAppend(stream, StreamType, expectedVersion, [change.Event])];
+            await BaselineGate.EnsureOpenAsync(log, connection, baseline, token);
+            return [new StreamAppend(stream, expectedVersion, [change.Event])];
         }, Actor.Metadata(context, change.Reason), ct);
         return result.VersionOf(stream);
     }
 
     /// <summary>The decision as of the version just written (not a later one), with that version as ETag.</summary>
     public static async Task<DecisionDetail> RespondAsync(
-        EventStore store, HttpResponse response, string baseline, string symbol, long version, CancellationToken ct)
+        EventLog log, HttpResponse response, string baseline, string symbol, long version, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(Decision.StreamId(baseline, symbol), new ReadBound(MaxVersion: version), ct);
+        var events = await log.ReadStreamAsync(Decision.StreamId(baseline, symbol), version, ct);
         ETags.Set(response, version);
         return DecisionView.Detail(DecisionView.Fold(events)!, events);
     }

@@ -16,14 +16,14 @@ namespace Traceability.Api.Decisions;
 public static class DependencyWarnings
 {
     public static async Task<IReadOnlyList<string>> ForAsync(
-        EventStore store, CatalogReads catalogs, string baseline, string symbol, string value, CancellationToken ct)
+        EventLog log, CatalogReads catalogs, string baseline, string symbol, string value, CancellationToken ct)
     {
         var catalog = await CatalogGate.CatalogOfAsync(catalogs, baseline, ct);
         if (catalog is null) return [];
         var index = catalogs.DependenciesOf(catalog);
         var counterparts = DependencyConflicts.Counterparts(index, symbol, value);
         if (counterparts.Count == 0) return [];
-        var decided = await ActiveValuesAsync(store.DataSource, baseline, counterparts, ct);
+        var decided = await ActiveValuesAsync(log.DataSource, baseline, counterparts, ct);
         return DependencyConflicts.Warnings(index, symbol, value, decided);
     }
 

@@ -9,15 +9,15 @@ public static class GetDecision
 {
     /// <summary>Warnings as a propose or revise to the current value would give them now; none for a rejected or withdrawn decision.</summary>
     public static async Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+        string baseline, string symbol, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var name = DecisionWrites.Symbol(symbol);
-        await BaselineGate.EnsureExistsAsync(store, baseline, ct);
-        var events = await store.ReadStreamAsync(Decision.StreamId(baseline, name), null, ct);
+        await BaselineGate.EnsureExistsAsync(log, baseline, ct);
+        var events = await log.ReadStreamAsync(Decision.StreamId(baseline, name), null, ct);
         var state = DecisionView.Fold(events) ?? throw new ResourceNotFound(DecisionWrites.What(baseline, name));
         ETags.Set(context.Response, events[^1].Version);
         var warnings = state.Status is DecisionStatus.Proposed or DecisionStatus.Approved
-            ? await DependencyWarnings.ForAsync(store, catalogs, baseline, name, state.Value, ct)
+            ? await DependencyWarnings.ForAsync(log, catalogs, baseline, name, state.Value, ct)
             : [];
         return TypedResults.Ok(DecisionView.Detail(state, events) with { Warnings = warnings });
     }

@@ -14,23 +14,23 @@ namespace Traceability.Api.Decisions;
 internal static class LinkedIds
 {
     public static async Task EnsureExistAsync(
-        EventStore store, IReadOnlyList<string>? assumptions, IReadOnlyList<string>? features,
+        EventLog log, IReadOnlyList<string>? assumptions, IReadOnlyList<string>? features,
         IReadOnlyList<string>? requirements, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
-        await Collect(store, "assumptions", assumptions, AssumptionOfUse.StreamId, failures, ct);
-        await Collect(store, "features", features, HardwareFeature.StreamId, failures, ct);
-        await Collect(store, "requirements", requirements, Requirement.StreamId, failures, ct);
+        await Collect(log, "assumptions", assumptions, AssumptionOfUse.StreamId, failures, ct);
+        await Collect(log, "features", features, HardwareFeature.StreamId, failures, ct);
+        await Collect(log, "requirements", requirements, Requirement.StreamId, failures, ct);
         if (failures.Count > 0) throw new ValidationException(failures);
     }
 
     private static async Task Collect(
-        EventStore store, string field, IReadOnlyList<string>? ids, Func<string, string> streamId,
+        EventLog log, string field, IReadOnlyList<string>? ids, Func<string, string> streamId,
         List<ValidationFailure> failures, CancellationToken ct)
     {
         foreach (var id in (ids ?? []).Distinct(StringComparer.Ordinal))
         {
-            if (await store.StreamVersionAsync(streamId(id), ct) == 0)
+            if (await log.StreamVersionAsync(streamId(id), ct) == 0)
             {
                 failures.Add(new ValidationFailure(field, $"{id} does not exist."));
             }

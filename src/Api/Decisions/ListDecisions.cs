@@ -6,10 +6,10 @@ namespace Traceability.Api.Decisions;
 public static class ListDecisions
 {
     /// <summary>Every decision stream of the baseline in one query (a baseline holds thousands), folded here, in symbol order.</summary>
-    public static async Task<Ok<IReadOnlyList<DecisionSummary>>> Handle(string baseline, EventStore store, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<DecisionSummary>>> Handle(string baseline, EventLog log, CancellationToken ct)
     {
-        await BaselineGate.EnsureExistsAsync(store, baseline, ct);
-        var events = await store.ReadStreamsByPrefixAsync(Decision.StreamId(baseline, ""), ct);
+        await BaselineGate.EnsureExistsAsync(log, baseline, ct);
+        var events = await log.ReadStreamsByPrefixAsync(Decision.StreamId(baseline, ""), ct);
         var summaries = new List<DecisionSummary>();
         foreach (var stream in events.GroupBy(e => e.StreamId, StringComparer.Ordinal))
         {

@@ -1,3 +1,4 @@
+using Traceability.Api.Commands;
 using FluentValidation;
 using Traceability.Api.Catalogs;
 using Traceability.Api.Http;
@@ -37,20 +38,21 @@ public static class ProposeDecision
 
     /// <summary>A symbol absent from the baseline's config may still be decided: the matrix flags it.</summary>
     public static async Task<Created<DecisionDetail>> Handle(
-        string baseline, Request request, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+        string baseline, Request request, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
-        await BaselineGate.EnsureExistsAsync(store, baseline, ct);
-        await LinkedIds.EnsureExistAsync(store, request.Assumptions, request.Features, request.Requirements, ct);
+        await BaselineGate.EnsureExistsAsync(log, baseline, ct);
+        await LinkedIds.EnsureExistAsync(log, request.Assumptions, request.Features, request.Requirements, ct);
         var symbol = DecisionWrites.Symbol(request.Symbol!);
         await CatalogGate.EnsureKnownAsync(catalogs, baseline, symbol, request.Force == true, ct);
-        var existing = DecisionView.Fold(await store.ReadStreamAsync(Decision.StreamId(baseline, symbol), null, ct));
+        var existing = DecisionView.Fold(await log.ReadStreamAsync(Decision.StreamId(baseline, symbol), null, ct));
         var proposed = DecisionDecisions.Propose(existing, baseline, symbol, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements);
         var forced = request.Force == true ? $" (forced: {request.ForceReason})" : "";
         var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
-        var version = await DecisionWrites.AppendAsync(store, context, baseline, symbol, ExpectedVersion.NoStream, change, ct);
-        var detail = await DecisionWrites.RespondAsync(store, context.Response, baseline, symbol, version, ct);
-        var warnings = await DependencyWarnings.ForAsync(store, catalogs, baseline, symbol, detail.Value, ct);
+        var locks = Locks.DecisionWrite(baseline, null, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
+        var version = await DecisionWrites.AppendAsync(log, context, baseline, symbol, 0, change, locks, ct);
+        var detail = await DecisionWrites.RespondAsync(log, context.Response, baseline, symbol, version, ct);
+        var warnings = await DependencyWarnings.ForAsync(log, catalogs, baseline, symbol, detail.Value, ct);
         return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail with { Warnings = warnings });
     }
 }

@@ -6,7 +6,7 @@ namespace Traceability.Api.Decisions;
 public static class RejectDecision
 {
     public static Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, ReasonRequest request, EventStore store, HttpContext context, CancellationToken ct) =>
-        DecisionWrites.ChangeAsync(store, context, baseline, symbol,
+        string baseline, string symbol, ReasonRequest request, EventLog log, HttpContext context, CancellationToken ct) =>
+        DecisionWrites.ChangeAsync(log, context, baseline, symbol,
             state => new Change(DecisionDecisions.Reject(state, request.Reason), request.Reason!.Trim()), ct);
 }

@@ -1,3 +1,4 @@
+using Traceability.Api.Commands;
 using FluentValidation;
 using Traceability.Api.Catalogs;
 using Traceability.Domain.Decisions;
@@ -31,15 +32,15 @@ public static class ReviseDecision
 
     /// <summary>Any revision, even of an approved decision, returns it to proposed with the reviser as proposer.</summary>
     public static async Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, Request request, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+        string baseline, string symbol, Request request, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
-        await LinkedIds.EnsureExistAsync(store, request.Assumptions, request.Features, request.Requirements, ct);
-        var revised = await DecisionWrites.ChangeAsync(store, context, baseline, symbol, state => new Change(
+        await LinkedIds.EnsureExistAsync(log, request.Assumptions, request.Features, request.Requirements, ct);
+        var revised = await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state => new Change(
             DecisionDecisions.Revise(state, request.Value!, request.Rationale,
                 request.Assumptions, request.Features, request.Requirements, request.Reason),
-            request.Reason?.Trim()), ct);
+            request.Reason?.Trim()), ct, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
         var detail = revised.Value!;
-        var warnings = await DependencyWarnings.ForAsync(store, catalogs, baseline, detail.Symbol, detail.Value, ct);
+        var warnings = await DependencyWarnings.ForAsync(log, catalogs, baseline, detail.Symbol, detail.Value, ct);
         return TypedResults.Ok(detail with { Warnings = warnings });
     }
 }

@@ -11,7 +11,7 @@ namespace Traceability.Api.Demo;
 /// validation and rules as any client), with demo keys for an engineer and an assessor so that
 /// four-eyes approval is real. Skipped when the reference platform already exists.
 /// </summary>
-public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime, EventStore store, ILogger<DemoLoader> logger) : BackgroundService
+public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime, EventLog log, ILogger<DemoLoader> logger) : BackgroundService
 {
     public const string Switch = "--demo";
 
@@ -61,7 +61,7 @@ public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime
     {
         var key = ApiKeyStore.NewKey();
         var stream = ApiKeyEvents.StreamId(name);
-        await store.AppendAsync(new StreamAppend(stream, "apikey", await store.StreamVersionAsync(stream, ct), [new ApiKeyIssued(name, role, ApiKeyStore.Hash(key))]),
+        await log.AppendAsync(new StreamAppend(stream, await log.StreamVersionAsync(stream, ct), [new ApiKeyIssued(name, role, ApiKeyStore.Hash(key))]),
             new EventMetadata("system", Reason: "demo key"), ct);
         return key;
     }

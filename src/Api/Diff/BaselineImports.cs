@@ -10,9 +10,9 @@ internal static class BaselineImports
 {
     /// <summary>404 for an unknown baseline or revision; 409 when the baseline has no import to compare yet.</summary>
     public static async Task<(DiffSide Side, IReadOnlyDictionary<string, string> Values)> PickAsync(
-        EventStore store, string baseline, int? revision, CancellationToken ct)
+        EventLog log, string baseline, int? revision, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(Baseline.StreamId(baseline), null, ct);
+        var events = await log.ReadStreamAsync(Baseline.StreamId(baseline), null, ct);
         if (events is not [{ Data: BaselineCreated created }, ..]) throw new ResourceNotFound($"Baseline '{baseline}'");
         var imports = events.Select(e => e.Data).OfType<ConfigImported>().ToList();
         if (imports.Count == 0)

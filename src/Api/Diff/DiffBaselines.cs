@@ -14,13 +14,13 @@ namespace Traceability.Api.Diff;
 public static class DiffBaselines
 {
     public static async Task<Ok<BaselineDiffResponse>> Handle(
-        string a, string b, int? fromRevision, int? toRevision, EventStore store, CancellationToken ct)
+        string a, string b, int? fromRevision, int? toRevision, EventLog log, CancellationToken ct)
     {
         if (fromRevision < 1 || toRevision < 1) throw new BadRequest("fromRevision and toRevision are import revisions: 1, 2, ...");
-        var (from, fromValues) = await BaselineImports.PickAsync(store, a, fromRevision, ct);
-        var (to, toValues) = await BaselineImports.PickAsync(store, b, toRevision, ct);
+        var (from, fromValues) = await BaselineImports.PickAsync(log, a, fromRevision, ct);
+        var (to, toValues) = await BaselineImports.PickAsync(log, b, toRevision, ct);
         var changes = ConfigChanges.Compare(fromValues, toValues);
-        var decisions = await DecisionsBySymbolAsync(store, a == b ? [a] : [a, b], ct);
+        var decisions = await DecisionsBySymbolAsync(log, a == b ? [a] : [a, b], ct);
         return TypedResults.Ok(new BaselineDiffResponse(from, to,
             Group(changes.Added, decisions), Group(changes.Removed, decisions), Group(changes.Changed, decisions)));
     }
@@ -29,11 +29,11 @@ public static class DiffBaselines
         new(changes.Count, changes.Select(c => new DiffItem(KconfigSymbol.Display(c.Symbol), c.Old, c.New, decisions[c.Symbol].ToList())).ToList());
 
     /// <summary>Every decided row of the baselines compared, in baseline order (from before to).</summary>
-    private static async Task<ILookup<string, DiffDecision>> DecisionsBySymbolAsync(EventStore store, string[] baselines, CancellationToken ct)
+    private static async Task<ILookup<string, DiffDecision>> DecisionsBySymbolAsync(EventLog log, string[] baselines, CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"""
-            SELECT {MatrixRows.Columns} FROM traceability.matrix_rows
-            WHERE baseline = ANY($1) AND status IS NOT NULL ORDER BY array_position($1, baseline), symbol
+        await using var command = log.DataSource.CreateCommand($"""
+            SELECT {MatrixRows.Columns} FROM {MatrixRows.From}
+            WHERE m.baseline = ANY($1) AND m.status IS NOT NULL ORDER BY array_position($1, m.baseline), m.symbol
             """);
         command.Parameters.Add(new() { Value = baselines });
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -37,8 +37,8 @@ internal static class FeatureRules
         });
     }
 
-    public static Task RequirePlatformsAsync(EventStore store, IReadOnlyDictionary<string, string>? availability, CancellationToken ct) =>
-        store.RequireExistingAsync("availability", availability?.Keys ?? [], Platform.StreamId, ct);
+    public static Task RequirePlatformsAsync(EventLog log, IReadOnlyDictionary<string, string>? availability, CancellationToken ct) =>
+        log.RequireExistingAsync("availability", availability?.Keys ?? [], Platform.StreamId, ct);
 
     public static string What(string id) => $"Hardware feature '{id}'";
 

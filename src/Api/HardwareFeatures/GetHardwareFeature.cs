@@ -6,9 +6,9 @@ namespace Traceability.Api.HardwareFeatures;
 
 public static class GetHardwareFeature
 {
-    public static async Task<Ok<HardwareFeatureView>> Handle(string id, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<HardwareFeatureView>> Handle(string id, EventLog log, HttpContext context, CancellationToken ct)
     {
-        var view = await store.ViewAsync(FeatureRules.StreamId(id), FeatureRules.What(id), HardwareFeatureView.From, ct);
+        var view = await log.ViewAsync(FeatureRules.StreamId(id), FeatureRules.What(id), HardwareFeatureView.From, ct);
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(view);
     }

@@ -5,6 +5,6 @@ namespace Traceability.Api.HardwareFeatures;
 
 public static class ListHardwareFeatures
 {
-    public static async Task<Ok<IReadOnlyList<HardwareFeatureView>>> Handle(EventStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListViewsAsync(HardwareFeatureView.StreamType, HardwareFeatureView.From, ct));
+    public static async Task<Ok<IReadOnlyList<HardwareFeatureView>>> Handle(EventLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ListViewsAsync(HardwareFeatureView.StreamType, HardwareFeatureView.From, ct));
 }

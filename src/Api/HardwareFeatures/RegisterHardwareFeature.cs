@@ -36,16 +36,16 @@ public static class RegisterHardwareFeature
         }
     }
 
-    public static async Task<Created<HardwareFeatureView>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<HardwareFeatureView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
-        await FeatureRules.RequirePlatformsAsync(store, request.Availability, ct);
+        await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
         var stream = FeatureRules.StreamId(request.Id!);
-        var (state, version) = await store.LoadAsync<HardwareFeature>(stream, HardwareFeature.Evolve, ct);
+        var (state, version) = await log.LoadAsync<HardwareFeature>(stream, HardwareFeature.Evolve, ct);
         var registered = HardwareFeatureDecisions.Register(state, request.Id!, request.Name!, request.Architecture!,
             request.ProtectsAgainst!, request.Description, request.GoverningSymbols, request.Availability);
-        var result = await store.AppendAsync(new StreamAppend(stream, HardwareFeatureView.StreamType, version, [registered]),
+        var result = await log.AppendAsync(new StreamAppend(stream, version, [registered]),
             Actor.Metadata(context), ct);
-        var view = await store.ViewAsync(stream, FeatureRules.What(request.Id!), HardwareFeatureView.From, ct, result.VersionOf(stream));
+        var view = await log.ViewAsync(stream, FeatureRules.What(request.Id!), HardwareFeatureView.From, ct, result.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/hardware-features/{view.Id}", view);
     }

@@ -33,17 +33,17 @@ public static class ReviseHardwareFeature
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = FeatureRules.StreamId(id);
-        var (state, version) = await store.LoadForWriteAsync<HardwareFeature>(context.Request, stream, FeatureRules.What(id), HardwareFeature.Evolve, ct);
-        await FeatureRules.RequirePlatformsAsync(store, request.Availability, ct);
+        var (state, version) = await log.LoadForWriteAsync<HardwareFeature>(context.Request, stream, FeatureRules.What(id), HardwareFeature.Evolve, ct);
+        await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
         var revised = HardwareFeatureDecisions.Revise(state, request.Description, request.ProtectsAgainst!,
             request.GoverningSymbols, request.Availability, request.Reason);
         var cause = HardwareFeatureDecisions.GoverningSymbolsChanged(state, revised) ? SuspectCause.Revised(stream, revised.Revision) : null;
-        var change = await store.AppendMarkingLinkedAsync(new StreamAppend(stream, HardwareFeatureView.StreamType, version, [revised]),
+        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
             DecisionLinks.Feature, id, cause, Actor.Metadata(context, request.Reason), ct);
-        var view = await store.ViewAsync(stream, FeatureRules.What(id), HardwareFeatureView.From, ct, change.Append.VersionOf(stream));
+        var view = await log.ViewAsync(stream, FeatureRules.What(id), HardwareFeatureView.From, ct, change.Append.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
     }

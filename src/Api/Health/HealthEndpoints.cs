@@ -1,6 +1,7 @@
+using JasperFx.Events.Daemon;
+using JasperFx;
 using Traceability.Api.Hosting;
-using Traceability.Api.Http;
-using Traceability.Projections.Daemon;
+using Traceability.Projections.Activity;
 
 namespace Traceability.Api.Health;
 
@@ -16,12 +17,17 @@ public static class HealthEndpoints
             .Produces(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> Ready(Database database, ProjectionDaemon daemon, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> Ready(Database database, IProjectionCoordinator coordinator, CancellationToken ct)
     {
         await using var command = database.DataSource.CreateCommand("SELECT max(version) FROM traceability.schema_migrations");
         var schema = await command.ExecuteScalarAsync(ct);
-        // Which instance runs which async projection: with several instances on one database, exactly one says runsHere.
-        var projections = daemon.Runners.Select(r => new { name = r.Name, runsHere = r.IsLeader, checkpoint = r.Checkpoint });
+        // With several instances on one database, exactly one runs each async projection (Marten's HotCold daemon).
+        var agents = coordinator.DaemonForMainDatabase().CurrentAgents();
+        var projections = new[] { ActivityProjection.ProjectionName }.Select(name =>
+        {
+            var agent = agents.FirstOrDefault(a => a.Name.Name == name && a.Status == AgentStatus.Running);
+            return new { name, runsHere = agent is not null, checkpoint = agent?.Position };
+        });
         return TypedResults.Ok(new { status = "ready", schemaVersion = schema, projections });
     }
 }

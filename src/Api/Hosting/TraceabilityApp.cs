@@ -16,13 +16,13 @@ using Traceability.Api.Matrix;
 using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Api.Traces;
-using Traceability.Domain;
-using Traceability.Projections.Activity;
-using Traceability.Projections.Daemon;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
-using Traceability.Projections.Links;
-using Traceability.Projections.Matrix;
+using Traceability.Projections.ReadModels;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Api.Hosting;
 
@@ -42,24 +42,27 @@ public static class TraceabilityApp
 
     private static void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<ServiceKeys>();
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceKeys>().Key);
+        services.AddSingleton(sp => sp.GetRequiredService<ServiceKeys>().Trusted);
         services.AddSingleton<Database>();
         services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
-        services.AddSingleton(new EventTypeRegistry([.. EventCatalog.All, .. ApiKeyEvents.All]));
-        services.AddSingleton<EventSerializer>();
-        services.AddSingleton<IInlineProjection, ApiKeysProjection>();
-        services.AddSingleton<IInlineProjection, DecisionLinksProjection>();
-        services.AddSingleton<MatrixProjection>();
-        services.AddSingleton<IInlineProjection>(sp => sp.GetRequiredService<MatrixProjection>());
-        services.AddSingleton<EventStore>();
+        services.AddSingleton<ChainSealer>();
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<LogVerifier>();
+        services.AddSingleton<ReadModelRebuild>();
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
-        services.AddSingleton<AuditSigningKey>();
-        services.AddSingleton<IAsyncProjection, ActivityProjection>();
-        services.AddSingleton(new DaemonOptions());
         services.AddHostedService<DatabaseStartup>();
-        services.AddSingleton<ProjectionDaemon>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+        services.AddHostedService<ChainSealingService>();
+        // The schema comes from the migrations (AutoCreate.None); the daemon runs each async projection on one instance (HotCold).
+        services.AddMarten(sp =>
+        {
+            var options = new StoreOptions();
+            MartenConfiguration.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ServiceKey>());
+            return options;
+        }).AddAsyncDaemon(DaemonMode.HotCold);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -15,3 +15,10 @@ public sealed class BadRequest(string message) : Exception(message);
 
 /// <summary>415: the body's content type is not one the operation reads.</summary>
 public sealed class UnsupportedContent(string message) : Exception(message);
+
+/// <summary>A refusal with its own status and title, for the rare case no other error says it (e.g. a log that does not verify).</summary>
+public sealed class Refusal(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+}

@@ -5,7 +5,9 @@ using Npgsql;
 using Traceability.Domain;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Embedded;
-using Traceability.Projections.Events;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 
 namespace Traceability.Api.Http;
 
@@ -35,7 +37,10 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         UnsupportedContent => (415, "Unsupported content type", exception.Message, null),
         ResourceNotFound => (404, "Not found", exception.Message, null),
         PreconditionFailed => (412, "Precondition failed", exception.Message, null),
-        StreamVersionConflict c => (409, "Conflict", $"Someone else changed '{c.StreamId}' at the same time; reload it and try again.", null),
+        Refusal r => (r.Status, r.Title, r.Message, null),
+        EventStreamUnexpectedMaxEventIdException c => (409, "Conflict", $"Someone else changed '{c.Id}' at the same time; reload it and try again.", null),
+        Marten.Exceptions.ExistingStreamIdCollisionException c => (409, "Conflict", $"'{c.Id}' was created by someone else at the same time; reload it and try again.", null),
+        ConcurrencyException => (409, "Conflict", "Someone else changed this at the same time; reload it and try again.", null),
         DomainRuleViolated => (409, "Rule violated", exception.Message, null),
         Catalogs.SymbolNotInCatalog => (422, "Symbol not in the catalog", exception.Message, null),
         ConfigParseException p => (422, "Unparseable .config", exception.Message,

@@ -22,12 +22,12 @@ public static class IssueKey
         }
     }
 
-    public static async Task<Created<Response>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<Response>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var key = ApiKeyStore.NewKey();
         var stream = ApiKeyEvents.StreamId(request.Name);
-        var version = await store.StreamVersionAsync(stream, ct);
-        await store.AppendAsync(new StreamAppend(stream, "apikey", version, [new ApiKeyIssued(request.Name, request.Role, ApiKeyStore.Hash(key))]),
+        var version = await log.StreamVersionAsync(stream, ct);
+        await log.AppendAsync(new StreamAppend(stream, version, [new ApiKeyIssued(request.Name, request.Role, ApiKeyStore.Hash(key))]),
             Actor.Metadata(context, $"issue {request.Role} key"), ct);
         return TypedResults.Created($"/api/keys/{request.Name}", new Response(request.Name, request.Role, key));
     }

@@ -8,7 +8,7 @@ namespace Traceability.Api.Keys;
 /// Auth:BootstrapAdminKey becomes the admin key "bootstrap-admin" at start; without it, the first
 /// start on an empty database creates one and prints it once on the console (never to the log).
 /// </summary>
-public sealed class KeyBootstrap(EventStore store, ApiKeyStore keys, IConfiguration configuration, ILogger<KeyBootstrap> logger)
+public sealed class KeyBootstrap(EventLog log, ApiKeyStore keys, IConfiguration configuration, ILogger<KeyBootstrap> logger)
 {
     public const string Name = "bootstrap-admin";
 
@@ -37,8 +37,8 @@ public sealed class KeyBootstrap(EventStore store, ApiKeyStore keys, IConfigurat
     private async Task Issue(string key, CancellationToken ct)
     {
         var stream = ApiKeyEvents.StreamId(Name);
-        var version = await store.StreamVersionAsync(stream, ct);
-        await store.AppendAsync(new StreamAppend(stream, "apikey", version, [new ApiKeyIssued(Name, Roles.Admin, ApiKeyStore.Hash(key))]),
+        var version = await log.StreamVersionAsync(stream, ct);
+        await log.AppendAsync(new StreamAppend(stream, version, [new ApiKeyIssued(Name, Roles.Admin, ApiKeyStore.Hash(key))]),
             new EventMetadata("system", Reason: "bootstrap admin key"), ct);
     }
 }

@@ -8,14 +8,14 @@ namespace Traceability.Api.Keys;
 
 public static class RevokeKey
 {
-    public static async Task<NoContent> Handle(string name, string? reason, EventStore store, ApiKeyStore keys, HttpContext context, CancellationToken ct)
+    public static async Task<NoContent> Handle(string name, string? reason, EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
     {
         var key = await keys.FindByNameAsync(name, ct) ?? throw new ResourceNotFound($"API key '{name}'");
         if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
         var admins = (await keys.ListAsync(ct)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
         if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
         var stream = ApiKeyEvents.StreamId(name);
-        await store.AppendAsync(new StreamAppend(stream, "apikey", await store.StreamVersionAsync(stream, ct),
+        await log.AppendAsync(new StreamAppend(stream, await log.StreamVersionAsync(stream, ct),
             [new ApiKeyRevoked(name, reason ?? "revoked")]), Actor.Metadata(context, reason), ct);
         return TypedResults.NoContent();
     }

@@ -16,7 +16,7 @@ public sealed record Share(int Count, double Percent)
 /// </summary>
 public sealed record Coverage(
     string Baseline,
-    long AsOfSeq,
+    long AsOfPosition,
     int Total,
     int BuiltIn,
     Share Approved,
@@ -25,7 +25,7 @@ public sealed record Coverage(
     IReadOnlyDictionary<string, Share> Statuses)
 {
     /// <summary>From the rows, with MatrixRow's own flag definitions, for the live and the as-of matrix alike.</summary>
-    public static Coverage From(string baseline, long seq, IReadOnlyList<MatrixRow> rows)
+    public static Coverage From(string baseline, long position, IReadOnlyList<MatrixRow> rows)
     {
         var total = rows.Count;
         var builtIn = rows.Where(r => r.ConfigValue is "y" or "m").ToList();
@@ -33,7 +33,7 @@ public sealed record Coverage(
         var flags = MatrixFlags.All.ToDictionary(f => f, f => Share.Of(rows.Count(r => r.Flags.Contains(f)), total));
         var statuses = MatrixQuery.StatusValues.ToDictionary(
             s => s, s => Share.Of(rows.Count(r => (r.Status ?? MatrixQuery.NoStatus) == s), total));
-        return new Coverage(baseline, seq, total, builtIn.Count, Share.Of(approved.Count, builtIn.Count),
+        return new Coverage(baseline, position, total, builtIn.Count, Share.Of(approved.Count, builtIn.Count),
             Share.Of(approved.Count(r => !r.Deviation), builtIn.Count), flags, statuses);
     }
 }

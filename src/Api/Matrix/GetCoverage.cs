@@ -9,13 +9,13 @@ namespace Traceability.Api.Matrix;
 public static class GetCoverage
 {
     public static async Task<Ok<Coverage>> Handle(
-        string id, [FromQuery(Name = AsOf.Parameter)] string? asOf, EventStore store, CancellationToken ct)
+        string id, [FromQuery(Name = AsOf.Parameter)] string? asOf, EventLog log, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
         var moment = AsOf.Parse(asOf, failures);
         if (failures.Count > 0) throw new ValidationException(failures);
-        await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
-        var (seq, rows) = await MatrixSource.AllRowsAsync(store, id, moment, ct);
-        return TypedResults.Ok(Coverage.From(id, seq, rows));
+        await MatrixSource.EnsureBaselineExistsAsync(log, id, ct);
+        var (position, rows) = await MatrixSource.AllRowsAsync(log, id, moment, ct);
+        return TypedResults.Ok(Coverage.From(id, position, rows));
     }
 }

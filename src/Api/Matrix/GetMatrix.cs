@@ -7,14 +7,14 @@ namespace Traceability.Api.Matrix;
 public static class GetMatrix
 {
     public static async Task<IResult> Handle(
-        string id, [AsParameters] MatrixParameters parameters, EventStore store, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+        string id, [AsParameters] MatrixParameters parameters, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var request = MatrixQueryParser.Parse(parameters, AcceptsCsv(context.Request));
-        await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
+        await MatrixSource.EnsureBaselineExistsAsync(log, id, ct);
         // The baseline's kernel version and platform never change, so its catalog is the same live and as of any seq.
         var catalog = await MatrixCatalogColumns.OfBaselineAsync(catalogs, id, ct);
-        if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(store, id, request.Query, request.AsOf, catalog, ct));
-        var rows = await MatrixSource.RowsAsync(store, id, request.Query, request.AsOf, ct);
+        if (!request.Csv) return TypedResults.Ok(await MatrixSource.PageAsync(log, id, request.Query, request.AsOf, catalog, ct));
+        var rows = await MatrixSource.RowsAsync(log, id, request.Query, request.AsOf, ct);
         return TypedResults.Stream(body => MatrixCsv.WriteAsync(body, rows, catalog, ct), MatrixCsv.ContentType, $"{id}-matrix.csv");
     }
 

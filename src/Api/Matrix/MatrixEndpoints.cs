@@ -19,6 +19,6 @@ public static class MatrixEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/admin/projections/matrix/rebuild", RebuildMatrix.Handle).WithTags("Administration")
             .RequireAuthorization(Roles.Administration)
-            .WithSummary("Rebuild the matrix projection from the whole event log (under the append lock) and return the seq_id it reflects.");
+            .WithSummary("Rebuild the matrix (and the decision links and keys it depends on) from the whole event log, holding their tables meanwhile; returns the rows written and the log position they reflect.");
     }
 }

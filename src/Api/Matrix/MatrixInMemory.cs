@@ -34,11 +34,19 @@ public static class MatrixInMemory
         {
             MatrixSort.Status => NullsLast(a.Status, b.Status, query.Descending),
             MatrixSort.ConfigValue => NullsLast(a.ConfigValue, b.ConfigValue, query.Descending),
-            MatrixSort.LastChange => Directed(a.LastSeq.CompareTo(b.LastSeq), query.Descending),
+            MatrixSort.LastChange => LastChange(a, b, query.Descending),
             _ => Directed(string.CompareOrdinal(a.Symbol, b.Symbol), query.Descending),
         };
         return key != 0 ? key : string.CompareOrdinal(a.Symbol, b.Symbol);
     });
+
+    private static int LastChange(MatrixRow a, MatrixRow b, bool descending) => (a.LastChange?.Time, b.LastChange?.Time) switch
+    {
+        (null, null) => 0,
+        (null, _) => 1,
+        (_, null) => -1,
+        ({ } x, { } y) => Directed(x.CompareTo(y), descending),
+    };
 
     private static int NullsLast(string? a, string? b, bool descending) => (a, b) switch
     {

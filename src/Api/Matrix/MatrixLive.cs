@@ -1,6 +1,7 @@
 using System.Data;
 using System.Runtime.CompilerServices;
 using Npgsql;
+using Traceability.Projections.Events;
 using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Matrix;
@@ -8,11 +9,25 @@ namespace Traceability.Api.Matrix;
 /// <summary>The live matrix: <see cref="MatrixSql"/> on traceability.matrix_rows, which the inline projection keeps current.</summary>
 public static class MatrixLive
 {
+    private const int Attempts = 3;
+
     /// <summary>
-    /// One page, its total and the head seq_id it reflects, read in one snapshot: the projection
-    /// commits with its events, so the rows are exactly the matrix after that head.
+    /// One page, its total and the chain position it reflects, read in one snapshot after sealing: when
+    /// nothing is waiting to be sealed in that snapshot, the rows are exactly the matrix as of that position.
+    /// Under a stream of writes the position is the newest sealed one (the rows may already hold a little more).
     /// </summary>
     public static async Task<(long Head, int Total, IReadOnlyList<MatrixRow> Rows)> PageAsync(
+        EventLog log, string baseline, MatrixQuery query, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await log.Sealer.SealAsync(ct);
+            var (pending, page) = await ReadAsync(log.DataSource, baseline, query, ct);
+            if (!pending || attempt == Attempts) return page;
+        }
+    }
+
+    private static async Task<(bool Pending, (long, int, IReadOnlyList<MatrixRow>) Page)> ReadAsync(
         NpgsqlDataSource dataSource, string baseline, MatrixQuery query, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -20,19 +35,20 @@ public static class MatrixLive
         await using var batch = new NpgsqlBatch(connection, transaction);
         var (countWhere, countParameters) = MatrixSql.Where(baseline, query);
         var count = new NpgsqlBatchCommand($"""
-            SELECT coalesce((SELECT seq_id FROM traceability.events ORDER BY seq_id DESC LIMIT 1), 0),
-                   (SELECT count(*) FROM traceability.matrix_rows WHERE {countWhere})
+            SELECT coalesce((SELECT position FROM traceability.event_chain ORDER BY position DESC LIMIT 1), 0),
+                   (SELECT count(*) FROM traceability.matrix_rows WHERE {countWhere}),
+                   EXISTS (SELECT 1 FROM traceability.chain_pending)
             """);
         count.Parameters.AddRange(countParameters.ToArray());
         batch.BatchCommands.Add(count);
         batch.BatchCommands.Add(Select(baseline, query, paged: true));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        var (head, total) = (reader.GetInt64(0), (int)reader.GetInt64(1));
+        var (head, total, pending) = (reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetBoolean(2));
         await reader.NextResultAsync(ct);
         var rows = new List<MatrixRow>();
         while (await reader.ReadAsync(ct)) rows.Add(MatrixRows.Read(reader));
-        return (head, total, rows);
+        return (pending, (head, total, rows));
     }
 
     /// <summary>Every matching row in order, read row by row from one statement (one snapshot): the CSV.</summary>
@@ -56,7 +72,7 @@ public static class MatrixLive
             page = $" LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}";
         }
         var command = new NpgsqlBatchCommand(
-            $"SELECT {MatrixRows.Columns} FROM traceability.matrix_rows WHERE {where} ORDER BY {MatrixSql.OrderBy(query)}{page}");
+            $"SELECT {MatrixRows.Columns} FROM {MatrixRows.From} WHERE {where} ORDER BY {MatrixSql.OrderBy(query)}{page}");
         command.Parameters.AddRange(parameters.ToArray());
         return command;
     }

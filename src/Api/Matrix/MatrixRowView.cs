@@ -4,8 +4,8 @@ using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Matrix;
 
-/// <summary>Who last changed a row (its value or its decision), when, and at which seq_id.</summary>
-public sealed record MatrixLastChange(string? Actor, DateTimeOffset? Time, long Seq);
+/// <summary>Who last changed a row (its value or its decision), when, and at which log position (null until sealed).</summary>
+public sealed record MatrixLastChange(string? Actor, DateTimeOffset? Time, long? Position);
 
 /// <summary>
 /// One row of the matrix as the API shows it: the symbol with CONFIG_, flags by name; Type and Prompt
@@ -34,12 +34,12 @@ public sealed record MatrixRowView(
         return new(
             KconfigSymbol.Display(row.Symbol), row.ConfigValue, row.DecidedValue, row.Status, row.Revision, row.Rationale,
             row.Assumptions, row.Features, row.Requirements, row.EvidenceCount, row.Flags,
-            new MatrixLastChange(row.LastActor, row.LastTime, row.LastSeq), known?.Type, known?.Prompt);
+            new MatrixLastChange(row.LastChange?.Actor, row.LastChange?.Time, row.LastChange?.Position), known?.Type, known?.Prompt);
     }
 }
 
 /// <summary>
-/// A page of the matrix. AsOfSeq is the seq_id the answer reflects: the head for a live answer, so
-/// GET ...?asOf=&lt;asOfSeq&gt; later returns this same page.
+/// A page of the matrix. AsOfPosition is the log position the answer reflects: the sealed head for a live
+/// answer, so GET ...?asOf=&lt;asOfPosition&gt; later returns this same page.
 /// </summary>
-public sealed record MatrixPage(string Baseline, long AsOfSeq, int Total, int Page, int PageSize, IReadOnlyList<MatrixRowView> Rows);
+public sealed record MatrixPage(string Baseline, long AsOfPosition, int Total, int Page, int PageSize, IReadOnlyList<MatrixRowView> Rows);

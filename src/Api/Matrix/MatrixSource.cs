@@ -6,20 +6,20 @@ using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Matrix;
 
-/// <summary>Where a matrix answer comes from: matrix_rows when live, the history folded to a seq_id for ?asOf=.</summary>
+/// <summary>Where a matrix answer comes from: matrix_rows when live, the history folded to a chain position for ?asOf=.</summary>
 public static class MatrixSource
 {
-    public static async Task EnsureBaselineExistsAsync(EventStore store, string baseline, CancellationToken ct)
+    public static async Task EnsureBaselineExistsAsync(EventLog log, string baseline, CancellationToken ct)
     {
-        if (await store.StreamVersionAsync(Baseline.StreamId(baseline), ct) == 0) throw new ResourceNotFound($"Baseline '{baseline}'");
+        if (await log.StreamVersionAsync(Baseline.StreamId(baseline), ct) == 0) throw new ResourceNotFound($"Baseline '{baseline}'");
     }
 
-    public static async Task<MatrixPage> PageAsync(EventStore store, string baseline, MatrixQuery query, AsOf? asOf, Catalog? catalog, CancellationToken ct)
+    public static async Task<MatrixPage> PageAsync(EventLog log, string baseline, MatrixQuery query, AsOf? asOf, Catalog? catalog, CancellationToken ct)
     {
-        var (seq, total, rows) = asOf is null
-            ? await MatrixLive.PageAsync(store.DataSource, baseline, query, ct)
-            : await HistoryPageAsync(store, baseline, query, asOf, ct);
-        return new MatrixPage(baseline, seq, total, query.Page, query.PageSize, rows.Select(r => MatrixRowView.From(r, catalog)).ToList());
+        var (position, total, rows) = asOf is null
+            ? await MatrixLive.PageAsync(log, baseline, query, ct)
+            : await HistoryPageAsync(log, baseline, query, asOf, ct);
+        return new MatrixPage(baseline, position, total, query.Page, query.PageSize, rows.Select(r => MatrixRowView.From(r, catalog)).ToList());
     }
 
     /// <summary>
@@ -27,33 +27,32 @@ public static class MatrixSource
     /// 400; the live rows are read lazily, as the response streams.
     /// </summary>
     public static async Task<IAsyncEnumerable<MatrixRow>> RowsAsync(
-        EventStore store, string baseline, MatrixQuery query, AsOf? asOf, CancellationToken ct)
+        EventLog log, string baseline, MatrixQuery query, AsOf? asOf, CancellationToken ct)
     {
-        if (asOf is null) return MatrixLive.StreamAsync(store.DataSource, baseline, query, ct);
-        var (_, rows) = await HistoryAsync(store, baseline, asOf, ct);
+        if (asOf is null) return MatrixLive.StreamAsync(log.DataSource, baseline, query, ct);
+        var (_, rows) = await HistoryAsync(log, baseline, asOf, ct);
         return MatrixInMemory.Select(rows, query).ToAsyncEnumerable();
     }
 
-    /// <summary>The seq_id the answer reflects and the baseline's rows at it (live: the head and matrix_rows).</summary>
-    public static async Task<(long Seq, IReadOnlyList<MatrixRow> Rows)> AllRowsAsync(EventStore store, string baseline, AsOf? asOf, CancellationToken ct)
+    /// <summary>The position the answer reflects and the baseline's rows at it (live: the sealed head and matrix_rows).</summary>
+    public static async Task<(long Position, IReadOnlyList<MatrixRow> Rows)> AllRowsAsync(EventLog log, string baseline, AsOf? asOf, CancellationToken ct)
     {
-        if (asOf is not null) return await HistoryAsync(store, baseline, asOf, ct);
-        var (head, _, rows) = await MatrixLive.PageAsync(store.DataSource, baseline, MatrixQuery.All with { PageSize = int.MaxValue }, ct);
+        if (asOf is not null) return await HistoryAsync(log, baseline, asOf, ct);
+        var (head, _, rows) = await MatrixLive.PageAsync(log, baseline, MatrixQuery.All with { PageSize = int.MaxValue }, ct);
         return (head, rows);
     }
 
     private static async Task<(long, int, IReadOnlyList<MatrixRow>)> HistoryPageAsync(
-        EventStore store, string baseline, MatrixQuery query, AsOf asOf, CancellationToken ct)
+        EventLog log, string baseline, MatrixQuery query, AsOf asOf, CancellationToken ct)
     {
-        var (seq, rows) = await HistoryAsync(store, baseline, asOf, ct);
+        var (position, rows) = await HistoryAsync(log, baseline, asOf, ct);
         var (total, page) = MatrixInMemory.Page(rows, query);
-        return (seq, total, page);
+        return (position, total, page);
     }
 
-    private static async Task<(long Seq, IReadOnlyList<MatrixRow> Rows)> HistoryAsync(EventStore store, string baseline, AsOf asOf, CancellationToken ct)
+    private static async Task<(long Position, IReadOnlyList<MatrixRow> Rows)> HistoryAsync(EventLog log, string baseline, AsOf asOf, CancellationToken ct)
     {
-        var (head, _) = await store.HeadAsync(ct);
-        var seq = await asOf.ResolveAsync(store, head, ct);
-        return (seq, await MatrixHistory.AtAsync(store, baseline, seq, ct));
+        var position = await asOf.ResolveAsync(log, ct);
+        return (position, await MatrixHistory.AtAsync(log, baseline, position, ct));
     }
 }

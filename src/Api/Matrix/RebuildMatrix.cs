@@ -1,16 +1,19 @@
-using Traceability.Projections.Events;
 using Traceability.Projections.Matrix;
+using Traceability.Projections.ReadModels;
 
 namespace Traceability.Api.Matrix;
 
-/// <summary>POST /api/admin/projections/matrix/rebuild: empty matrix_rows and replay the whole log into it.</summary>
+/// <summary>
+/// POST /api/admin/projections/matrix/rebuild: empty the inline read models (matrix, decision links, keys)
+/// and fold the whole log into them again, holding their tables while it does.
+/// </summary>
 public static class RebuildMatrix
 {
-    public sealed record Response(string Projection, long RebuiltToSeq);
+    public sealed record Response(string Projection, int Rows, long RebuiltToPosition);
 
-    public static async Task<Ok<Response>> Handle(EventStore store, MatrixProjection projection, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(ReadModelRebuild rebuild, CancellationToken ct)
     {
-        var seq = await InlineRebuild.RunAsync(store, projection, ct);
-        return TypedResults.Ok(new Response(projection.Name, seq));
+        var result = await rebuild.RunAsync(ct);
+        return TypedResults.Ok(new Response(MatrixProjection.Name, result.MatrixRows, result.Position));
     }
 }

@@ -7,9 +7,9 @@ namespace Traceability.Api.Platforms;
 
 public static class GetPlatform
 {
-    public static async Task<Ok<PlatformView>> Handle(string id, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<PlatformView>> Handle(string id, EventLog log, HttpContext context, CancellationToken ct)
     {
-        var view = await store.ViewAsync(Platform.StreamId(id), $"Platform '{id}'", PlatformView.From, ct);
+        var view = await log.ViewAsync(Platform.StreamId(id), $"Platform '{id}'", PlatformView.From, ct);
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(view);
     }

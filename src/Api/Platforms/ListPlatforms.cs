@@ -5,6 +5,6 @@ namespace Traceability.Api.Platforms;
 
 public static class ListPlatforms
 {
-    public static async Task<Ok<IReadOnlyList<PlatformView>>> Handle(EventStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListViewsAsync(PlatformView.StreamType, PlatformView.From, ct));
+    public static async Task<Ok<IReadOnlyList<PlatformView>>> Handle(EventLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ListViewsAsync(PlatformView.StreamType, PlatformView.From, ct));
 }

@@ -39,15 +39,15 @@ public static class RegisterPlatform
         }
     }
 
-    public static async Task<Created<PlatformView>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<PlatformView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = Platform.StreamId(request.Id!);
-        var (state, version) = await store.LoadAsync<Platform>(stream, Platform.Evolve, ct);
+        var (state, version) = await log.LoadAsync<Platform>(stream, Platform.Evolve, ct);
         var registered = PlatformDecisions.Register(state, request.Id!, request.Architecture!, request.Machine!,
             request.IsaExtensions, request.Firmware, request.Hypervisor, request.ExceptionLevels, request.Description);
-        var result = await store.AppendAsync(new StreamAppend(stream, PlatformView.StreamType, version, [registered]),
+        var result = await log.AppendAsync(new StreamAppend(stream, version, [registered]),
             Actor.Metadata(context), ct);
-        var view = await store.ViewAsync(stream, $"Platform '{request.Id}'", PlatformView.From, ct, result.VersionOf(stream));
+        var view = await log.ViewAsync(stream, $"Platform '{request.Id}'", PlatformView.From, ct, result.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/platforms/{view.Id}", view);
     }

@@ -5,6 +5,6 @@ namespace Traceability.Api.Requirements;
 
 public static class ListRequirements
 {
-    public static async Task<Ok<IReadOnlyList<RequirementView>>> Handle(EventStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListViewsAsync(RequirementView.StreamType, RequirementView.From, ct));
+    public static async Task<Ok<IReadOnlyList<RequirementView>>> Handle(EventLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ListViewsAsync(RequirementView.StreamType, RequirementView.From, ct));
 }

@@ -23,14 +23,14 @@ public static class RecordRequirement
         }
     }
 
-    public static async Task<Created<RequirementView>> Handle(Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Created<RequirementView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = RequirementRules.StreamId(request.Id!);
-        var (state, version) = await store.LoadAsync<Requirement>(stream, Requirement.Evolve, ct);
+        var (state, version) = await log.LoadAsync<Requirement>(stream, Requirement.Evolve, ct);
         var recorded = RequirementDecisions.Record(state, request.Id!, request.ExternalId, request.Title!, request.Text!, request.Kind!);
-        var result = await store.AppendAsync(new StreamAppend(stream, RequirementView.StreamType, version, [recorded]),
+        var result = await log.AppendAsync(new StreamAppend(stream, version, [recorded]),
             Actor.Metadata(context), ct);
-        var view = await store.ViewAsync(stream, RequirementRules.What(request.Id!), RequirementView.From, ct, result.VersionOf(stream));
+        var view = await log.ViewAsync(stream, RequirementRules.What(request.Id!), RequirementView.From, ct, result.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Created($"/api/requirements/{view.Id}", view);
     }

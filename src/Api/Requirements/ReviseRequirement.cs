@@ -25,14 +25,14 @@ public static class ReviseRequirement
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventStore store, HttpContext context, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
     {
         var stream = RequirementRules.StreamId(id);
-        var (state, version) = await store.LoadForWriteAsync<Requirement>(context.Request, stream, RequirementRules.What(id), Requirement.Evolve, ct);
+        var (state, version) = await log.LoadForWriteAsync<Requirement>(context.Request, stream, RequirementRules.What(id), Requirement.Evolve, ct);
         var revised = RequirementDecisions.Revise(state, request.ExternalId, request.Title!, request.Text!, request.Reason);
-        var change = await store.AppendMarkingLinkedAsync(new StreamAppend(stream, RequirementView.StreamType, version, [revised]),
+        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
             DecisionLinks.Requirement, id, SuspectCause.Revised(stream, revised.Revision), Actor.Metadata(context, request.Reason), ct);
-        var view = await store.ViewAsync(stream, RequirementRules.What(id), RequirementView.From, ct, change.Append.VersionOf(stream));
+        var view = await log.ViewAsync(stream, RequirementRules.What(id), RequirementView.From, ct, change.Append.VersionOf(stream));
         ETags.Set(context.Response, view.Version);
         return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
     }

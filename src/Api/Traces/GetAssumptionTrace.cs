@@ -12,11 +12,11 @@ public static class GetAssumptionTrace
 
     public sealed record Response(TracedAssumption Assumption, int DecisionCount, IReadOnlyList<DecisionsInBaseline> Baselines);
 
-    public static async Task<Ok<Response>> Handle(string id, EventStore store, CancellationToken ct)
+    public static async Task<Ok<Response>> Handle(string id, EventLog log, CancellationToken ct)
     {
-        var view = await store.ViewAsync(AssumptionRules.StreamId(id), AssumptionRules.What(id), AssumptionView.From, ct);
-        var rows = await TraceReads.RowsLinkingAssumptionAsync(store.DataSource, view.Id, ct);
+        var view = await log.ViewAsync(AssumptionRules.StreamId(id), AssumptionRules.What(id), AssumptionView.From, ct);
+        var rows = await TraceReads.RowsLinkingAssumptionAsync(log.DataSource, view.Id, ct);
         var assumption = new TracedAssumption(view.Id, view.Category, view.Text, view.Status, view.Revision);
-        return TypedResults.Ok(new Response(assumption, rows.Count, await TraceReads.GroupAsync(store, rows, ct)));
+        return TypedResults.Ok(new Response(assumption, rows.Count, await TraceReads.GroupAsync(log, rows, ct)));
     }
 }

@@ -18,18 +18,18 @@ internal static class TraceReads
     public static Task<IReadOnlyList<MatrixRow>> RowsLinkingFeatureAsync(NpgsqlDataSource dataSource, string id, CancellationToken ct) =>
         RowsLinkingAsync(dataSource, "features", id, ct);
 
-    public static async Task<BaselineHeader?> HeaderAsync(EventStore store, string id, CancellationToken ct)
+    public static async Task<BaselineHeader?> HeaderAsync(EventLog log, string id, CancellationToken ct)
     {
-        var first = await store.ReadStreamAsync(Baseline.StreamId(id), new ReadBound(MaxVersion: 1), ct);
+        var first = await log.ReadStreamAsync(Baseline.StreamId(id), 1, ct);
         return first is [{ Data: BaselineCreated created }] ? new BaselineHeader(created.Id, created.Platform, created.KernelVersion) : null;
     }
 
-    public static async Task<IReadOnlyList<BaselineHeader>> AllHeadersAsync(EventStore store, CancellationToken ct)
+    public static async Task<IReadOnlyList<BaselineHeader>> AllHeadersAsync(EventLog log, CancellationToken ct)
     {
         var headers = new List<BaselineHeader>();
-        foreach (var stream in await StreamIndex.ByTypeAsync(store.DataSource, BaselineReads.StreamType, ct))
+        foreach (var stream in await log.StreamsAsync(BaselineReads.StreamType + "/", ct))
         {
-            if (await HeaderAsync(store, stream.Id[(stream.Id.IndexOf('/', StringComparison.Ordinal) + 1)..], ct) is { } header)
+            if (await HeaderAsync(log, stream.Id[(stream.Id.IndexOf('/', StringComparison.Ordinal) + 1)..], ct) is { } header)
             {
                 headers.Add(header);
             }
@@ -38,12 +38,12 @@ internal static class TraceReads
     }
 
     /// <summary>Rows grouped per baseline (in baseline order), each group named by its header.</summary>
-    public static async Task<IReadOnlyList<DecisionsInBaseline>> GroupAsync(EventStore store, IEnumerable<MatrixRow> rows, CancellationToken ct)
+    public static async Task<IReadOnlyList<DecisionsInBaseline>> GroupAsync(EventLog log, IEnumerable<MatrixRow> rows, CancellationToken ct)
     {
         var groups = new List<DecisionsInBaseline>();
         foreach (var ofBaseline in rows.GroupBy(r => r.Baseline).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var header = await HeaderAsync(store, ofBaseline.Key, ct);
+            var header = await HeaderAsync(log, ofBaseline.Key, ct);
             groups.Add(new DecisionsInBaseline(ofBaseline.Key, header?.Platform, header?.KernelVersion,
                 ofBaseline.OrderBy(r => r.Symbol, StringComparer.Ordinal).Select(SymbolDecision.From).ToList()));
         }
@@ -54,8 +54,8 @@ internal static class TraceReads
     private static async Task<IReadOnlyList<MatrixRow>> RowsLinkingAsync(NpgsqlDataSource dataSource, string column, string id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {MatrixRows.Columns} FROM traceability.matrix_rows
-            WHERE {column} @> ARRAY[$1]::text[] AND status IS NOT NULL ORDER BY baseline, symbol
+            SELECT {MatrixRows.Columns} FROM {MatrixRows.From}
+            WHERE m.{column} @> ARRAY[$1]::text[] AND m.status IS NOT NULL ORDER BY m.baseline, m.symbol
             """);
         command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(ct);

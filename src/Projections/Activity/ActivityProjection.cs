@@ -1,40 +1,34 @@
-using Npgsql;
-using Traceability.Projections.Daemon;
-using Traceability.Projections.Events;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace Traceability.Projections.Activity;
 
 /// <summary>
 /// Who did how much, per UTC day: an assessor's view of the log's activity. Asynchronous on purpose:
-/// nobody needs it in the append's transaction, and it is what the daemon's single-runner rule guards
-/// (applied twice, every count would double).
+/// nobody needs it in the append's transaction, and it is what the daemon's one-runner rule (HotCold)
+/// guards: applied twice, every count would double.
 /// </summary>
-public sealed class ActivityProjection : IAsyncProjection
+public sealed class ActivityProjection : IProjection
 {
     public const string ProjectionName = "activity";
+    public const string Table = "activity";
 
-    public string Name => ProjectionName;
+    /// <summary>The daemon's shard (and checkpoint row in mt_event_progression).</summary>
+    public const string ShardName = "activity:All";
 
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var counts = events.GroupBy(e => (e.Metadata.Actor, Day: DateOnly.FromDateTime(e.Timestamp.UtcDateTime)))
-            .Select(g => (g.Key.Actor, g.Key.Day, Events: (long)g.Count(), Last: g.Max(e => e.SeqId))).ToList();
-        await using var command = new NpgsqlCommand("""
+        var counts = events.GroupBy(e => (Actor: e.UserName ?? "unknown", Day: DateOnly.FromDateTime(e.Timestamp.UtcDateTime)))
+            .Select(g => (g.Key.Actor, g.Key.Day, Events: (long)g.Count(), Last: g.Max(e => e.Sequence))).ToList();
+        if (counts.Count == 0) return Task.CompletedTask;
+        operations.QueueSqlCommand("""
             INSERT INTO traceability.activity (actor, day, events, last_seq_id)
-            SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[])
+            SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[])
             ON CONFLICT (actor, day) DO UPDATE
             SET events = activity.events + EXCLUDED.events, last_seq_id = greatest(activity.last_seq_id, EXCLUDED.last_seq_id)
-            """, connection);
-        command.Parameters.Add(new() { Value = counts.Select(c => c.Actor).ToArray() });
-        command.Parameters.Add(new() { Value = counts.Select(c => c.Day).ToArray() });
-        command.Parameters.Add(new() { Value = counts.Select(c => c.Events).ToArray() });
-        command.Parameters.Add(new() { Value = counts.Select(c => c.Last).ToArray() });
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task ResetAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("DELETE FROM traceability.activity", connection);
-        await command.ExecuteNonQueryAsync(ct);
+            """, counts.Select(c => c.Actor).ToArray(), counts.Select(c => c.Day).ToArray(),
+            counts.Select(c => c.Events).ToArray(), counts.Select(c => c.Last).ToArray());
+        return Task.CompletedTask;
     }
 }

@@ -7,12 +7,12 @@ using Traceability.Projections.Matrix;
 namespace Traceability.Projections.Audit;
 
 /// <summary>
-/// Everything an export says about one baseline as of one seq_id, folded from the log prefix alone
-/// (the same events the export carries), so a verifier can rebuild it without our database.
+/// Everything an export says about one baseline as of one chain position, folded from the events the
+/// export carries in full, so a verifier rebuilds every file from events.jsonl without our database.
 /// </summary>
 public sealed record AuditDossier(
     BaselineFacts Baseline,
-    long AsOfSeq,
+    long AsOfPosition,
     string AsOfTime,
     string ChainHead,
     IReadOnlyList<MatrixRow> Matrix,
@@ -28,7 +28,8 @@ public sealed record AuditDossier(
     {
         if (events.Count == 0) return null;
         var baselineStream = Domain.Baselines.Baseline.StreamId(baseline);
-        var own = events.Where(e => e.StreamId == baselineStream || e.StreamId.StartsWith(MatrixHistory.DecisionPrefix(baseline), StringComparison.Ordinal))
+        var own = events.Where(e => e.Payload is not null && (e.StreamId == baselineStream
+                || e.StreamId.StartsWith(MatrixHistory.DecisionPrefix(baseline), StringComparison.Ordinal)))
             .Select(e => (Audit: e, Recorded: e.ToRecorded())).ToList();
         var facts = Facts(own.Where(e => e.Audit.StreamId == baselineStream).Select(e => e.Recorded.Data));
         if (facts is null) return null;
@@ -37,7 +38,7 @@ public sealed record AuditDossier(
         var links = LinkedIds.Of(decisionEvents.Select(e => e.Recorded.Data));
         var last = events[^1];
         return new AuditDossier(
-            facts, last.Seq, AuditEventLine.Time(last.Timestamp), Convert.ToHexStringLower(last.Hash),
+            facts, last.Position, AuditEventLine.Time(last.ChainedAt), Convert.ToHexStringLower(last.Link),
             ExportMatrix.Fold(baseline, own.Select(e => e.Recorded)),
             decisions,
             References<AssumptionOfUse>(events, "aou/", links.Assumptions, AssumptionOfUse.Evolve),
@@ -68,7 +69,7 @@ public sealed record AuditDossier(
         where TState : class
     {
         var streams = ids.ToDictionary(id => prefix + id, id => id, StringComparer.Ordinal);
-        return events.Where(e => streams.ContainsKey(e.StreamId)).GroupBy(e => e.StreamId)
+        return events.Where(e => e.Payload is not null && streams.ContainsKey(e.StreamId)).GroupBy(e => e.StreamId)
             .Select(g =>
             {
                 TState? state = null;

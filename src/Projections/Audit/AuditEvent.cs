@@ -1,28 +1,37 @@
-using System.Text;
-using Traceability.Domain;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Traceability.Projections.Events;
-using Traceability.Projections.Keys;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Audit;
 
 /// <summary>
-/// An event as an export carries it: the exact hashed inputs (canonical data and metadata bytes, the
-/// timestamp to the microsecond) next to its links in the chain, so anyone can recompute the hash.
+/// One line of events.jsonl: an event's place in the chain (position, chainedAt, digest, link), its
+/// stream, version, type and auth header, and, for the events the baseline needs, the payload the
+/// digest is recomputed from. Other events travel without payload: enough to check the chain and the
+/// signatures from position 1, nothing more (an export of one baseline holds no other catalogs, keys...).
 /// </summary>
 public sealed record AuditEvent(
-    long Seq, Guid Id, string StreamId, long Version, string Type,
-    byte[] Data, byte[] Metadata, DateTimeOffset Timestamp, byte[] PrevHash, byte[] Hash)
+    long Position, DateTimeOffset ChainedAt, byte[] Digest, byte[] Link, string StreamId, long Version, string Type,
+    AuthHeader? Auth, AuditPayload? Payload)
 {
-    /// <summary>Every event type this build knows: an export of the whole log includes key events.</summary>
-    public static EventSerializer Serializer { get; } =
-        new(new EventTypeRegistry([.. EventCatalog.All, .. ApiKeyEvents.All]));
+    public byte[] RecomputeDigest() => Payload is { } p
+        ? EventDigest.Compute(new DigestInput(p.Id, StreamId, Version, Type, p.Timestamp, p.User, p.Correlation, p.Causation,
+            EventHeaders.Canonical(JsonNode.Parse(p.Headers)), p.Data))
+        : Digest;
 
-    public byte[] RecomputeHash() => HashChain.Compute(PrevHash, StreamId, Version, Type, Data, Metadata, Timestamp);
-
-    public EventMetadata ReadMetadata() => EventSerializer.DeserializeMetadata(Encoding.UTF8.GetString(Metadata));
-
-    /// <summary>The typed event, for folding; throws UnknownEventType for an alias this build lacks.</summary>
-    public RecordedEvent ToRecorded() => new(
-        Seq, Id, StreamId, Version, Type, Serializer.Deserialize(Type, Encoding.UTF8.GetString(Data)),
-        ReadMetadata(), Timestamp, PrevHash.Length == 0 ? null : PrevHash, Hash);
+    /// <summary>The typed event, for folding; throws UnknownEventType for an alias this build lacks, JsonException for bad data.</summary>
+    public RecordedEvent ToRecorded()
+    {
+        var p = Payload ?? throw new InvalidOperationException($"Position {Position} carries no payload.");
+        var headers = JsonNode.Parse(p.Headers)?.AsObject();
+        var metadata = EventMetadata.From(p.User, p.Correlation, p.Causation,
+            headers?.Where(h => h.Value is JsonValue).ToDictionary(h => h.Key, h => (object)h.Value!.ToString()));
+        var data = JsonSerializer.Deserialize(p.Data, EventTypes.TypeOf(Type), EventJson.Options)
+            ?? throw new JsonException($"The {Type} event at position {Position} is null.");
+        return new RecordedEvent(Position, 0, p.Id, StreamId, Version, Type, data, metadata, p.Timestamp);
+    }
 }
+
+/// <summary>What the digest covers beyond stream, version and type: headers and data as canonical JSON.</summary>
+public sealed record AuditPayload(Guid Id, DateTimeOffset Timestamp, string? User, string? Correlation, string? Causation, byte[] Headers, byte[] Data);

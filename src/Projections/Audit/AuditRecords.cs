@@ -4,13 +4,13 @@ namespace Traceability.Projections.Audit;
 
 /// <summary>One event in a history: when, who (and in which role), why, and what it said.</summary>
 public sealed record HistoryEntry(
-    long Seq, long Version, string Type, string Time, string Actor, string? Role, string? Reason, string? CorrelationId, JsonElement Data)
+    long Position, long Version, string Type, string Time, string Actor, string? Role, string? Reason, string? CorrelationId, JsonElement Data)
 {
     public static HistoryEntry From(AuditEvent e)
     {
-        var metadata = e.ReadMetadata();
-        return new HistoryEntry(e.Seq, e.Version, e.Type, AuditEventLine.Time(e.Timestamp), metadata.Actor, metadata.Role,
-            metadata.Reason, metadata.CorrelationId, AuditJson.Element(e.Data));
+        var recorded = e.ToRecorded();
+        return new HistoryEntry(e.Position, e.Version, e.Type, AuditEventLine.Time(recorded.Timestamp), recorded.Metadata.Actor,
+            recorded.Metadata.Role, recorded.Metadata.Reason, recorded.Metadata.CorrelationId, AuditJson.Element(e.Payload!.Data));
     }
 }
 
@@ -18,7 +18,7 @@ public sealed record BaselineFacts(
     string Id, string Platform, string KernelVersion, string Variant, string? DerivedFrom, bool Frozen,
     int ConfigRevision, string? ConfigSha256);
 
-/// <summary>A decision as of the export's seq_id, with every event of its stream up to then.</summary>
+/// <summary>A decision as of the export's position, with every event of its stream up to then.</summary>
 public sealed record DecisionRecord(
     string Symbol, string StreamId, string Status, int Revision, string Value, string Rationale,
     IReadOnlyList<string> Assumptions, IReadOnlyList<string> Features, IReadOnlyList<string> Requirements,
@@ -30,7 +30,7 @@ public sealed record ReferenceRecord(string Id, string StreamId, JsonElement? Cu
 
 public sealed record EvidenceRecord(
     string Symbol, string EvidenceId, string Kind, string Reference, string Outcome, string Summary,
-    string AttachedBy, string? Role, string Time, long Seq);
+    string AttachedBy, string? Role, string Time, long Position);
 
 /// <summary>An approval as a signature: who signed, in which role, when, and what the signature asserts.</summary>
-public sealed record Signature(string Symbol, int Revision, string Name, string? Role, string Time, string Meaning, long Seq);
+public sealed record Signature(string Symbol, int Revision, string Name, string? Role, string Time, string Meaning, long Position);

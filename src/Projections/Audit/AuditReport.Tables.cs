@@ -35,7 +35,7 @@ public static partial class AuditReport
             html.Append("<tr><td class=\"mono\">").Append(E(KconfigSymbol.Display(r.Symbol))).Append("</td><td class=\"mono\">")
                 .Append(E(r.ConfigValue ?? "(absent)")).Append("</td><td class=\"mono\">").Append(E(r.DecidedValue)).Append("</td><td>")
                 .Append(E(r.Status)).Append(r.Revision is { } rev ? $" (r{N(rev)})" : "").Append("</td><td>")
-                .Append(E(r.LastActor)).Append(", seq ").Append(N(r.LastSeq)).Append("</td></tr>\n");
+                .Append(E(r.LastChange?.Actor)).Append(r.LastChange?.Position is { } p ? $", position {N(p)}" : "").Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
     }
@@ -71,6 +71,6 @@ public static partial class AuditReport
     private static void SignatureBlock(StringBuilder html, Signature s) =>
         html.Append("<div class=\"signature\">r").Append(N(s.Revision))
             .Append(": <span class=\"name\">").Append(E(s.Name)).Append("</span>")
-            .Append(s.Role is null ? "" : $" ({E(s.Role)})").Append(", ").Append(E(s.Time)).Append(", seq ").Append(N(s.Seq))
+            .Append(s.Role is null ? "" : $" ({E(s.Role)})").Append(", ").Append(E(s.Time)).Append(", position ").Append(N(s.Position))
             .Append("<br><em>").Append(E(s.Meaning)).Append("</em></div>\n");
 }

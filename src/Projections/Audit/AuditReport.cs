@@ -17,7 +17,7 @@ public static partial class AuditReport
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>Audit report: ").Append(E(d.Baseline.Id)).Append(" as of seq ").Append(N(d.AsOfSeq)).Append("</title>\n")
+            .Append("<title>Audit report: ").Append(E(d.Baseline.Id)).Append(" as of position ").Append(N(d.AsOfPosition)).Append("</title>\n")
             .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Audit report: baseline ").Append(E(d.Baseline.Id)).Append("</h1>\n");
         Facts(html, d);
@@ -59,10 +59,10 @@ public static partial class AuditReport
         Fact(html, "Frozen", b.Frozen ? "yes" : "no");
         Fact(html, "Imported .config", b.ConfigSha256 is null ? "<span class=\"muted\">none</span>"
             : $"revision {N(b.ConfigRevision)}, SHA-256 <code>{E(b.ConfigSha256)}</code>");
-        Fact(html, "As of", $"seq_id {N(d.AsOfSeq)}, {E(d.AsOfTime)}");
-        Fact(html, "Hash-chain head", $"<code>{E(d.ChainHead)}</code>");
+        Fact(html, "As of", $"log position {N(d.AsOfPosition)}, sealed {E(d.AsOfTime)}");
+        Fact(html, "Chain link at that position", $"<code>{E(d.ChainHead)}</code>");
         Fact(html, "Generator", $"{E(Manifest.ThisGenerator.Name)} {E(Manifest.ThisGenerator.Version)}");
-        html.Append("</tbody>\n</table>\n<p class=\"muted\">Check this report's export offline: <code>verify-export</code> recomputes every file hash, the hash chain from seq_id 1 and the matrix from the events (see the service's README).</p>\n");
+        html.Append("</tbody>\n</table>\n<p class=\"muted\">Check this report's export offline: <code>verify-export</code> recomputes every file from the events, the chain from position 1 and the service\u2019s signature on every event (see the service's README).</p>\n");
     }
 
     private static void Fact(StringBuilder html, string name, string valueHtml) =>

@@ -31,7 +31,7 @@ public static class DecisionRecords
     public static IReadOnlyList<EvidenceRecord> Evidence(IReadOnlyList<DecisionRecord> decisions) =>
         [.. decisions.SelectMany(d => d.History.Where(h => h.Type == "evidence_attached").Select(h => new EvidenceRecord(
             d.Symbol, Text(h, "evidenceId"), Text(h, "kind"), Text(h, "reference"), Text(h, "outcome"), Text(h, "summary"),
-            h.Actor, h.Role, h.Time, h.Seq)))];
+            h.Actor, h.Role, h.Time, h.Position)))];
 
     /// <summary>Approvals of each decision's current revision, plus sign-offs carried forward from the source baseline.</summary>
     public static IReadOnlyList<Signature> Signatures(IReadOnlyList<DecisionRecord> decisions) =>
@@ -40,11 +40,11 @@ public static class DecisionRecords
     private static IEnumerable<Signature> Approvals(DecisionRecord d)
     {
         var own = d.History.Where(h => h.Type == "decision_approved" && h.Data.GetProperty("revision").GetInt32() == d.Revision)
-            .Select(h => new Signature(d.Symbol, d.Revision, h.Actor, h.Role, h.Time, Text(h, "meaning"), h.Seq)).ToList();
+            .Select(h => new Signature(d.Symbol, d.Revision, h.Actor, h.Role, h.Time, Text(h, "meaning"), h.Position)).ToList();
         if (own.Count > 0 || d.ApprovedBy is not { } approver) return own;
         // Approved in the source baseline and carried forward: the signature is the source's, named as such.
         return d.History.Where(h => h.Type == "decision_carried_forward").Take(1).Select(h => new Signature(
-            d.Symbol, d.Revision, approver, null, h.Time, $"Approved in {Text(h, "fromBaseline")}; carried forward by {h.Actor}", h.Seq));
+            d.Symbol, d.Revision, approver, null, h.Time, $"Approved in {Text(h, "fromBaseline")}; carried forward by {h.Actor}", h.Position));
     }
 
     private static string Text(HistoryEntry entry, string property) =>

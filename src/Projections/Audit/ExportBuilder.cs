@@ -1,27 +1,31 @@
 using System.Security.Cryptography;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Audit;
 
 /// <summary>
-/// Builds the export zip from the log prefix and its dossier. Nothing here reads a clock or a random
-/// source: the same prefix and baseline give the same bytes, and the service reuses the first
-/// signature of a manifest (<see cref="SignatureMemo"/>) so signed exports repeat byte for byte too.
+/// Builds the export zip from the chain prefix and its dossier. Nothing here reads a clock or a random
+/// source: the same position gives the same bytes, and the service reuses the first signature of a
+/// manifest (<see cref="SignatureMemo"/>) so signed exports repeat byte for byte too.
 /// </summary>
 public static class ExportBuilder
 {
-    public static string FileName(AuditDossier dossier) => $"{dossier.Baseline.Id}-audit-{dossier.AsOfSeq}.zip";
-
-    public static byte[] Build(IReadOnlyList<AuditEvent> events, AuditDossier dossier, ManifestSigner? signer)
-    {
-        var export = Prepare(events, dossier, signer);
-        return Zip(export, signer?.Sign(export.Manifest));
-    }
+    public static string FileName(AuditDossier dossier) => $"{dossier.Baseline.Id}-audit-{dossier.AsOfPosition}.zip";
 
     /// <summary>Every entry but the signature: the manifest's bytes are what gets signed.</summary>
-    public static UnsignedExport Prepare(IReadOnlyList<AuditEvent> events, AuditDossier dossier, ManifestSigner? signer)
+    public static UnsignedExport Prepare(ExportInput input, AuditDossier dossier, ManifestSigner? signer)
     {
-        var files = Files(events, dossier);
-        return new UnsignedExport(AuditJson.Serialize(ManifestOf(events, dossier, files, signer)), files);
+        var files = Files(input.Events, dossier);
+        var events = input.Events;
+        var manifest = new Manifest(
+            Manifest.FormatName, Manifest.ThisGenerator, dossier.Baseline,
+            new Manifest.AsOfInfo(dossier.AsOfPosition, dossier.AsOfTime),
+            new Manifest.EventRange(events[0].Position, events[^1].Position, events.Count(e => e.Payload is not null), ExportFiles.Events),
+            Manifest.Rules(Convert.ToHexStringLower(input.Genesis), dossier.ChainHead),
+            input.Keys, input.Integrity,
+            [.. files.Select(f => new Manifest.FileEntry(f.Name, Sha256(f.Content), f.Content.LongLength))],
+            signer?.Info);
+        return new UnsignedExport(AuditJson.Serialize(manifest), files);
     }
 
     public static byte[] Zip(UnsignedExport export, byte[]? signature)
@@ -31,15 +35,16 @@ public static class ExportBuilder
         return AuditZip.Write(entries);
     }
 
-    private static List<(string Name, byte[] Content)> Files(IReadOnlyList<AuditEvent> events, AuditDossier d) =>
+    /// <summary>Every hashed file, each a function of the events alone: the verifier rebuilds them all the same way.</summary>
+    public static List<(string Name, byte[] Content)> Files(IReadOnlyList<AuditEvent> events, AuditDossier d) =>
     [
         (ExportFiles.MatrixCsv, ExportMatrix.Csv(d.Matrix)),
-        (ExportFiles.MatrixJson, ExportMatrix.Json(d.Baseline.Id, d.AsOfSeq, d.Matrix)),
-        (ExportFiles.Decisions, AuditJson.Serialize(new { baseline = d.Baseline.Id, asOfSeq = d.AsOfSeq, decisions = d.Decisions })),
-        (ExportFiles.Assumptions, AuditJson.Serialize(new { asOfSeq = d.AsOfSeq, assumptions = d.Assumptions })),
-        (ExportFiles.Features, AuditJson.Serialize(new { asOfSeq = d.AsOfSeq, hardwareFeatures = d.Features })),
-        (ExportFiles.Requirements, AuditJson.Serialize(new { asOfSeq = d.AsOfSeq, requirements = d.Requirements })),
-        (ExportFiles.Evidence, AuditJson.Serialize(new { baseline = d.Baseline.Id, asOfSeq = d.AsOfSeq, evidence = d.Evidence })),
+        (ExportFiles.MatrixJson, ExportMatrix.Json(d.Baseline.Id, d.AsOfPosition, d.Matrix)),
+        (ExportFiles.Decisions, AuditJson.Serialize(new { baseline = d.Baseline.Id, asOfPosition = d.AsOfPosition, decisions = d.Decisions })),
+        (ExportFiles.Assumptions, AuditJson.Serialize(new { asOfPosition = d.AsOfPosition, assumptions = d.Assumptions })),
+        (ExportFiles.Features, AuditJson.Serialize(new { asOfPosition = d.AsOfPosition, hardwareFeatures = d.Features })),
+        (ExportFiles.Requirements, AuditJson.Serialize(new { asOfPosition = d.AsOfPosition, requirements = d.Requirements })),
+        (ExportFiles.Evidence, AuditJson.Serialize(new { baseline = d.Baseline.Id, asOfPosition = d.AsOfPosition, evidence = d.Evidence })),
         (ExportFiles.Events, EventsJsonl(events)),
         (ExportFiles.Report, AuditReport.Html(d)),
     ];
@@ -51,18 +56,10 @@ public static class ExportBuilder
         return output.ToArray();
     }
 
-    private static Manifest ManifestOf(
-        IReadOnlyList<AuditEvent> events, AuditDossier d, List<(string Name, byte[] Content)> files, ManifestSigner? signer) => new(
-        Manifest.FormatName,
-        Manifest.ThisGenerator,
-        d.Baseline,
-        new Manifest.AsOfInfo(d.AsOfSeq, d.AsOfTime),
-        new Manifest.EventRange(events[0].Seq, events[^1].Seq, ExportFiles.Events),
-        new Manifest.ChainInfo(d.ChainHead, Manifest.ChainRule, Manifest.ChainDefinition),
-        [.. files.Select(f => new Manifest.FileEntry(f.Name, Sha256(f.Content), f.Content.LongLength))],
-        signer?.Info);
-
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
+
+/// <summary>The chain prefix an export is made of, the genesis link, the keys that signed it and whether they all verified.</summary>
+public sealed record ExportInput(IReadOnlyList<AuditEvent> Events, byte[] Genesis, IReadOnlyList<TrustedKey> Keys, Manifest.IntegrityInfo Integrity);
 
 public sealed record UnsignedExport(byte[] Manifest, IReadOnlyList<(string Name, byte[] Content)> Files);

@@ -15,17 +15,17 @@ public static class ExportMatrix
         return state.Rows;
     }
 
-    public sealed record LastChange(string? Actor, string? Time, long Seq);
+    public sealed record LastChange(string? Actor, string? Time, long? Position);
 
     public sealed record Row(
         string Symbol, string? ConfigValue, string? DecidedValue, string? Status, int? Revision, string? Rationale,
         IReadOnlyList<string> Assumptions, IReadOnlyList<string> Features, IReadOnlyList<string> Requirements,
         int EvidenceCount, IReadOnlyList<string> Flags, LastChange LastChange);
 
-    public sealed record Document(string Baseline, long AsOfSeq, int Total, IReadOnlyList<Row> Rows);
+    public sealed record Document(string Baseline, long AsOfPosition, int Total, IReadOnlyList<Row> Rows);
 
-    public static byte[] Json(string baseline, long asOfSeq, IReadOnlyList<MatrixRow> rows) =>
-        AuditJson.Serialize(new Document(baseline, asOfSeq, rows.Count, [.. rows.Select(ToRow)]));
+    public static byte[] Json(string baseline, long asOfPosition, IReadOnlyList<MatrixRow> rows) =>
+        AuditJson.Serialize(new Document(baseline, asOfPosition, rows.Count, [.. rows.Select(ToRow)]));
 
     public static byte[] Csv(IReadOnlyList<MatrixRow> rows)
     {
@@ -37,5 +37,5 @@ public static class ExportMatrix
     private static Row ToRow(MatrixRow r) => new(
         KconfigSymbol.Display(r.Symbol), r.ConfigValue, r.DecidedValue, r.Status, r.Revision, r.Rationale,
         r.Assumptions, r.Features, r.Requirements, r.EvidenceCount, r.Flags,
-        new LastChange(r.LastActor, r.LastTime is { } t ? AuditEventLine.Time(t) : null, r.LastSeq));
+        new LastChange(r.LastChange?.Actor, r.LastChange is { } c ? AuditEventLine.Time(c.Time) : null, r.LastChange?.Position));
 }

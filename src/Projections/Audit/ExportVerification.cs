@@ -4,11 +4,11 @@ namespace Traceability.Projections.Audit;
 public sealed record VerificationCheck(string Name, bool Passed, string Detail);
 
 /// <summary>
-/// One precise failure: the file, the event (seq) and field where applicable, what was expected and what
+/// One precise failure: the file, the event (chain position) and field where applicable, what was expected and what
 /// was found. Message is the same in one sentence.
 /// </summary>
 public sealed record VerificationFailure(
-    string Check, string File, long? Seq, string? Field, string? Expected, string? Found, string Message);
+    string Check, string File, long? Position, string? Field, string? Expected, string? Found, string Message);
 
 public sealed record ExportVerification(bool Valid, IReadOnlyList<VerificationCheck> Checks, IReadOnlyList<VerificationFailure> Failures)
 {
@@ -32,9 +32,9 @@ internal sealed class CheckFailures(string check, List<VerificationFailure> all)
 
     public int Count => _count;
 
-    public void Add(string file, long? seq, string? field, string? expected, string? found, string message)
+    public void Add(string file, long? position, string? field, string? expected, string? found, string message)
     {
-        if (++_count <= Listed) all.Add(new VerificationFailure(check, file, seq, field, expected, found, message));
+        if (++_count <= Listed) all.Add(new VerificationFailure(check, file, position, field, expected, found, message));
     }
 
     public void Close()

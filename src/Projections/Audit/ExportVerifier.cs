@@ -1,124 +1,42 @@
-using System.Text.Json;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Audit;
 
 /// <summary>
-/// Checks an audit export with nothing but the zip (and optionally a pinned public key): no database,
-/// no network. Every check runs even after one fails, and every failure is reported with its place.
+/// Checks an audit export with nothing but the zip (and optionally pinned public keys): no database, no
+/// network. Every check runs even after one fails, and every failure is reported with its place.
+/// Trust comes from the pinned keys; without them, from the keys the manifest embeds, and the signature
+/// check says that they are not pinned.
 /// </summary>
 public static class ExportVerifier
 {
     public const string Entries = "entries", ManifestCheck = "manifest", Hashes = "file hashes", Signature = "signature",
-        Chain = "hash chain", Matrix = "matrix";
+        Chain = "chain and authentication", Files = "files";
 
     /// <summary>InvalidDataException when the bytes are not a zip at all.</summary>
-    public static ExportVerification Verify(Stream zip, string? publicKeyPem = null)
+    public static ExportVerification Verify(Stream zip, IReadOnlyList<string>? pinnedKeys = null)
     {
         var files = AuditZip.Read(zip);
         var checks = new List<VerificationCheck>();
         var failures = new List<VerificationFailure>();
         var content = files.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Content, StringComparer.Ordinal);
-        Run(checks, failures, Entries, f => CheckEntries(files, f));
-        var manifest = ReadManifest(content, checks, failures);
-        if (manifest is not null)
-        {
-            Run(checks, failures, Hashes, f => CheckHashes(manifest, content, f));
-        }
-        if (manifest is not null || publicKeyPem is not null || content.ContainsKey(ExportFiles.Signature))
-            Run(checks, failures, Signature, f => CheckSignature(manifest, content, publicKeyPem, f));
-        var events = content.GetValueOrDefault(ExportFiles.Events);
+        var pinned = (pinnedKeys ?? []).Select(TrustedKey.From).ToList();
+        Run(checks, failures, Entries, f => ExportEntries.Check(files, f));
+        var manifest = ExportManifest.Read(content, checks, failures);
+        if (manifest is not null) Run(checks, failures, Hashes, f => ExportEntries.CheckHashes(manifest, content, f));
+        Run(checks, failures, Signature, f => ExportSignature.Check(manifest, content, pinned, f));
+        var keys = pinned.Count > 0 ? pinned : manifest?.Keys ?? [];
         var parsed = new List<AuditEvent>();
-        Run(checks, failures, Chain, f => ChainCheck.Run(events, manifest, parsed, f));
-        if (manifest is not null) Run(checks, failures, Matrix, f => MatrixCheck.Run(manifest, parsed, content, f));
+        Run(checks, failures, Chain, f => ChainCheck.Run(content.GetValueOrDefault(ExportFiles.Events), manifest, keys, parsed, f));
+        if (manifest is not null) Run(checks, failures, Files, f => FilesCheck.Run(manifest, parsed, content, f));
         return new ExportVerification(failures.Count == 0, checks, failures);
     }
 
-    private static void Run(List<VerificationCheck> checks, List<VerificationFailure> failures, string name, Func<CheckFailures, string> check)
+    internal static void Run(List<VerificationCheck> checks, List<VerificationFailure> failures, string name, Func<CheckFailures, string> check)
     {
         var collected = new CheckFailures(name, failures);
         var detail = check(collected);
         collected.Close();
         checks.Add(new VerificationCheck(name, collected.Count == 0, collected.Count == 0 ? detail : $"{collected.Count} failure(s)"));
-    }
-
-    private static string CheckEntries(IReadOnlyList<(string Name, byte[] Content)> files, CheckFailures failures)
-    {
-        var names = files.Select(f => f.Name).ToList();
-        foreach (var missing in ExportFiles.All.Where(n => n != ExportFiles.Signature).Except(names))
-            failures.Add(missing, null, null, missing, null, $"{missing}: missing from the zip.");
-        foreach (var extra in names.Except(ExportFiles.All))
-            failures.Add(extra, null, null, null, extra, $"{extra}: not a file an audit export holds.");
-        var expectedOrder = ExportFiles.All.Where(names.Contains).ToList();
-        if (failures.Count == 0 && !expectedOrder.SequenceEqual(names))
-            failures.Add("", null, "order", string.Join(", ", expectedOrder), string.Join(", ", names), "The zip's entries are not in the export's fixed order.");
-        return $"{names.Count} entries in the fixed order";
-    }
-
-    private static Manifest? ReadManifest(Dictionary<string, byte[]> content, List<VerificationCheck> checks, List<VerificationFailure> failures)
-    {
-        Manifest? manifest = null;
-        Run(checks, failures, ManifestCheck, f =>
-        {
-            if (!content.TryGetValue(ExportFiles.Manifest, out var bytes)) { f.Add(ExportFiles.Manifest, null, null, null, null, "manifest.json: missing; nothing can be checked against it."); return ""; }
-            try
-            {
-                manifest = JsonSerializer.Deserialize<Manifest>(bytes, AuditJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                f.Add(ExportFiles.Manifest, null, ex.Path, null, null, $"manifest.json: not a readable manifest ({ex.Message})");
-                return "";
-            }
-            if (manifest?.Format != Manifest.FormatName || manifest.Files is null || manifest.Chain is null || manifest.Baseline is null)
-            {
-                f.Add(ExportFiles.Manifest, null, "format", Manifest.FormatName, manifest?.Format, $"manifest.json: not a {Manifest.FormatName} manifest.");
-                manifest = null;
-                return "";
-            }
-            return $"baseline {manifest.Baseline.Id} as of seq {manifest.AsOf.Seq} ({manifest.AsOf.Time}), generated by {manifest.Generator.Name} {manifest.Generator.Version}";
-        });
-        return manifest;
-    }
-
-    private static string CheckHashes(Manifest manifest, Dictionary<string, byte[]> content, CheckFailures failures)
-    {
-        foreach (var unlisted in ExportFiles.Hashed.Except(manifest.Files.Select(f => f.Name)))
-            failures.Add(ExportFiles.Manifest, null, "files", unlisted, null, $"manifest.json: lists no SHA-256 for {unlisted}.");
-        foreach (var file in manifest.Files)
-        {
-            if (!content.TryGetValue(file.Name, out var bytes)) { failures.Add(file.Name, null, "sha256", file.Sha256, null, $"{file.Name}: listed in the manifest but missing from the zip."); continue; }
-            var actual = ExportBuilder.Sha256(bytes);
-            if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
-                failures.Add(file.Name, null, "sha256", file.Sha256, actual, $"{file.Name}: SHA-256 is {actual}, the manifest says {file.Sha256}.");
-        }
-        return $"{manifest.Files.Count} files match their SHA-256 in the manifest";
-    }
-
-    private static string CheckSignature(Manifest? manifest, Dictionary<string, byte[]> content, string? pinnedKey, CheckFailures failures)
-    {
-        var signature = content.GetValueOrDefault(ExportFiles.Signature);
-        if (manifest is null && pinnedKey is null)
-        {
-            failures.Add(ExportFiles.Signature, null, null, null, null, "manifest.sig: cannot be checked: manifest.json is unreadable and no public key was given.");
-            return "";
-        }
-        if (manifest is not null && manifest.Signature is null)
-        {
-            if (signature is not null) failures.Add(ExportFiles.Signature, null, null, null, null, "manifest.sig: present, but manifest.json declares no signature.");
-            if (pinnedKey is not null) failures.Add(ExportFiles.Signature, null, null, "a signature", null, "manifest.sig: a public key was given, but the export is not signed.");
-            return "not signed (nothing vouches for manifest.json beyond the hash chain head)";
-        }
-        if (signature is null) { failures.Add(ExportFiles.Signature, null, null, null, null, "manifest.sig: missing, though manifest.json declares a signature."); return ""; }
-        var key = pinnedKey ?? manifest!.Signature!.PublicKeyPem;
-        if (!content.TryGetValue(ExportFiles.Manifest, out var signed) || !ManifestSigner.Verify(key, signed, signature))
-        {
-            failures.Add(ExportFiles.Signature, null, null, null, null, pinnedKey is null
-                ? "manifest.sig: not a valid signature of manifest.json for the key embedded in the manifest."
-                : "manifest.sig: not a valid signature of manifest.json for the given public key.");
-            return "";
-        }
-        return pinnedKey is null
-            ? "signature valid for the embedded key, which is not pinned (pass --public-key to pin it)"
-            : "signature valid for the given public key";
     }
 }

@@ -1,4 +1,7 @@
+using Traceability.Domain.Assumptions;
 using Traceability.Domain.Decisions;
+using Traceability.Domain.HardwareFeatures;
+using Traceability.Domain.Requirements;
 
 namespace Traceability.Projections.Audit;
 
@@ -26,4 +29,9 @@ public sealed record LinkedIds(IReadOnlySet<string> Assumptions, IReadOnlySet<st
         }
         return new LinkedIds(assumptions, features, requirements);
     }
+
+    /// <summary>The streams of the linked ids: what an export of the baseline carries in full besides its own streams.</summary>
+    public IReadOnlySet<string> StreamIds() => new HashSet<string>(
+        Assumptions.Select(AssumptionOfUse.StreamId).Concat(Features.Select(HardwareFeature.StreamId)).Concat(Requirements.Select(Requirement.StreamId)),
+        StringComparer.Ordinal);
 }

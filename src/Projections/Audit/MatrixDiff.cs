@@ -56,7 +56,7 @@ internal static class MatrixDiff
             if (expected != found)
             {
                 failures.Add(ExportFiles.MatrixJson, null, path + property.Name, expected, found,
-                    $"matrix.json {path}{property.Name}: the events give {MatrixCheck.Cut(expected)}, the file says {MatrixCheck.Cut(found)}.");
+                    $"matrix.json {path}{property.Name}: the events give {FilesCheck.Cut(expected)}, the file says {FilesCheck.Cut(found)}.");
             }
         }
     }

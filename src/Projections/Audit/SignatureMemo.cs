@@ -6,7 +6,7 @@ namespace Traceability.Projections.Audit;
 
 /// <summary>
 /// Signs a manifest once per key and hands out that same signature afterwards, so two exports of the
-/// same baseline and seq are byte-identical even when signed (ECDSA's nonce is random; .NET has no RFC 6979).
+/// same baseline and position are byte-identical even when signed (ECDSA's nonce is random; .NET has no RFC 6979).
 /// Concurrent first exports race on the primary key; the loser returns the winner's signature.
 /// </summary>
 public static class SignatureMemo
@@ -22,7 +22,7 @@ public static class SignatureMemo
             LIMIT 1
             """);
         command.Parameters.Add(new() { Value = Convert.ToHexStringLower(SHA256.HashData(manifest)) });
-        command.Parameters.Add(new() { Value = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signer.PublicKeyPem))) });
+        command.Parameters.Add(new() { Value = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signer.PublicKey.PublicKeyPem))) });
         command.Parameters.Add(new() { Value = signer.Sign(manifest) });
         return (byte[])(await command.ExecuteScalarAsync(ct))!;
     }

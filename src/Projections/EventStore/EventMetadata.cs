@@ -1,9 +1,23 @@
 namespace Traceability.Projections.Events;
 
-/// <summary>Who did it and why; stored with every event (ARCHITECTURE.md), never inside the event record.</summary>
+/// <summary>
+/// Who did it and why; stored with every event (ARCHITECTURE.md), never inside the event record.
+/// Marten keeps the actor in user_name, the correlation and causation ids in their columns, and the
+/// role and reason as headers.
+/// </summary>
 public sealed record EventMetadata(
     string Actor,
     string? Role = null,
     string? Reason = null,
     string? CorrelationId = null,
-    string? CausationId = null);
+    string? CausationId = null)
+{
+    public const string RoleHeader = "role";
+    public const string ReasonHeader = "reason";
+
+    public static EventMetadata From(string? user, string? correlation, string? causation, IReadOnlyDictionary<string, object>? headers) =>
+        new(user ?? "unknown", Text(headers, RoleHeader), Text(headers, ReasonHeader), correlation, causation);
+
+    private static string? Text(IReadOnlyDictionary<string, object>? headers, string key) =>
+        headers is not null && headers.TryGetValue(key, out var value) ? value?.ToString() : null;
+}

@@ -1,25 +1,18 @@
 namespace Traceability.Projections.Events;
 
-/// <summary>Events for one stream, appended only if the stream is at <paramref name="ExpectedVersion"/>.</summary>
-public sealed record StreamAppend(string StreamId, string StreamType, long ExpectedVersion, IReadOnlyList<object> Events)
+/// <summary>
+/// Events for one stream, appended only if the stream is at <paramref name="ExpectedVersion"/> (0: the
+/// stream must not exist yet). Every append states its version: the log authenticates each event with
+/// its stream and version, so a version the server would pick is not good enough.
+/// </summary>
+public sealed record StreamAppend(string StreamId, long ExpectedVersion, IReadOnlyList<object> Events)
 {
-    /// <summary>Starts a new stream: the append fails with <see cref="StreamVersionConflict"/> if it exists.</summary>
-    public static StreamAppend Start(string streamId, string streamType, params object[] events) =>
-        new(streamId, streamType, 0, events);
+    public static StreamAppend Start(string streamId, params object[] events) => new(streamId, 0, events);
 }
 
-public static class ExpectedVersion
+public sealed record AppendResult(IReadOnlyDictionary<string, long> StreamVersions)
 {
-    /// <summary>Append whatever the stream's version is (used for flags the system sets, never for user writes).</summary>
-    public const long Any = -1;
-
-    /// <summary>The stream must not exist yet.</summary>
-    public const long NoStream = 0;
-}
-
-public sealed record AppendResult(long FirstSeqId, long LastSeqId, IReadOnlyDictionary<string, long> StreamVersions)
-{
-    public static readonly AppendResult Nothing = new(0, 0, new Dictionary<string, long>());
+    public static readonly AppendResult Nothing = new(new Dictionary<string, long>());
 
     public long VersionOf(string streamId) => StreamVersions[streamId];
 }

@@ -1,34 +1,37 @@
-using Npgsql;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Traceability.Projections.Events;
 
 namespace Traceability.Projections.Keys;
 
-/// <summary>Keeps traceability.api_keys in step with the key events, in the append's transaction.</summary>
-public sealed class ApiKeysProjection : IInlineProjection
+/// <summary>Keeps traceability.api_keys in step with the key events, inline: in the append's own transaction.</summary>
+public sealed class ApiKeysProjection : IProjection
 {
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        Apply(operations, events.Where(e => e.Data is ApiKeyIssued or ApiKeyRevoked).Select(RecordedEvent.From));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The one definition of what a key event does to the table: live and in a rebuild.</summary>
+    public static void Apply(IDocumentOperations operations, IEnumerable<RecordedEvent> events)
     {
         foreach (var e in events)
         {
-            await using var command = e.Data switch
+            switch (e.Data)
             {
-                ApiKeyIssued issued => Command(connection, """
-                    INSERT INTO traceability.api_keys (name, role, key_hash, created, created_by) VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT (name) DO UPDATE SET role = excluded.role, key_hash = excluded.key_hash,
-                        created = excluded.created, created_by = excluded.created_by, revoked = NULL
-                    """, issued.Name, issued.Role, issued.KeyHash, e.Timestamp, e.Metadata.Actor),
-                ApiKeyRevoked revoked => Command(connection,
-                    "UPDATE traceability.api_keys SET revoked = $2 WHERE name = $1", revoked.Name, e.Timestamp),
-                _ => null,
-            };
-            if (command is not null) await command.ExecuteNonQueryAsync(ct);
+                case ApiKeyIssued issued:
+                    operations.QueueSqlCommand("""
+                        INSERT INTO traceability.api_keys (name, role, key_hash, created, created_by) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET role = excluded.role, key_hash = excluded.key_hash,
+                            created = excluded.created, created_by = excluded.created_by, revoked = NULL
+                        """, issued.Name, issued.Role, issued.KeyHash, e.Timestamp, e.Metadata.Actor);
+                    break;
+                case ApiKeyRevoked revoked:
+                    operations.QueueSqlCommand("UPDATE traceability.api_keys SET revoked = ? WHERE name = ?", e.Timestamp, revoked.Name);
+                    break;
+            }
         }
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
-        return command;
     }
 }

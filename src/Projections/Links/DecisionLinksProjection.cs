@@ -1,51 +1,34 @@
-using Npgsql;
-using Traceability.Domain.Decisions;
-using Traceability.Projections.Events;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 
 namespace Traceability.Projections.Links;
 
 /// <summary>Keeps traceability.decision_links equal to each decision's current links, in the append's transaction.</summary>
-public sealed class DecisionLinksProjection : IInlineProjection
+public sealed class DecisionLinksProjection : IProjection
 {
-    public async Task ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        var latest = new Dictionary<string, LinkSet>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            var links = e.Data switch
-            {
-                DecisionProposed p => (p.Baseline, p.Symbol, p.Assumptions, p.Features, p.Requirements),
-                DecisionRevised r => (r.Baseline, r.Symbol, r.Assumptions, r.Features, r.Requirements),
-                DecisionCarriedForward c => (c.Baseline, c.Symbol, c.Assumptions, c.Features, c.Requirements),
-                DecisionWithdrawn w => (w.Baseline, w.Symbol, [], [], []),
-                _ => ((string, string, IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyList<string>)?)null,
-            };
-            if (links is { } l) await Replace(connection, e.StreamId, l.Item1, l.Item2, l.Item3, l.Item4, l.Item5, ct);
+            if (DecisionLinks.After(e.Data) is { } links) latest[e.StreamKey!] = links;
         }
+        if (latest.Count > 0) Replace(operations, latest);
+        return Task.CompletedTask;
     }
 
-    private static async Task Replace(NpgsqlConnection connection, string stream, string baseline, string symbol,
-        IReadOnlyList<string> assumptions, IReadOnlyList<string> features, IReadOnlyList<string> requirements, CancellationToken ct)
+    /// <summary>All decisions of the unit of work in two statements, however many a derive carries.</summary>
+    public static void Replace(IDocumentOperations operations, IReadOnlyDictionary<string, LinkSet> latest)
     {
-        var targets = assumptions.Select(t => ("aou", t)).Concat(features.Select(t => ("feature", t)))
-            .Concat(requirements.Select(t => ("requirement", t))).Distinct().ToList();
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("DELETE FROM traceability.decision_links WHERE decision_stream = $1") { Parameters = { new() { Value = stream } } },
-                new NpgsqlBatchCommand("""
-                    INSERT INTO traceability.decision_links (decision_stream, baseline, symbol, kind, target)
-                    SELECT $1, $2, $3, k, t FROM unnest($4::text[], $5::text[]) AS u(k, t)
-                    """)
-                {
-                    Parameters =
-                    {
-                        new() { Value = stream }, new() { Value = baseline }, new() { Value = symbol },
-                        new() { Value = targets.Select(x => x.Item1).ToArray() }, new() { Value = targets.Select(x => x.Item2).ToArray() },
-                    },
-                },
-            },
-        };
-        await batch.ExecuteNonQueryAsync(ct);
+        var rows = latest.SelectMany(l => l.Value.Targets.Select(t => (Stream: l.Key, l.Value.Baseline, l.Value.Symbol, t.Kind, t.Target))).ToList();
+        // One array argument: wrapped, or params would spread its items as separate parameters.
+        operations.QueueSqlCommand("DELETE FROM traceability.decision_links WHERE decision_stream = ANY(?::text[])", [latest.Keys.ToArray()]);
+        if (rows.Count == 0) return;
+        operations.QueueSqlCommand("""
+            INSERT INTO traceability.decision_links (decision_stream, baseline, symbol, kind, target)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+            """, rows.Select(r => r.Stream).ToArray(), rows.Select(r => r.Baseline).ToArray(), rows.Select(r => r.Symbol).ToArray(),
+            rows.Select(r => r.Kind).ToArray(), rows.Select(r => r.Target).ToArray());
     }
 }

@@ -12,7 +12,7 @@ public static class MatrixCsvFormat
     public static readonly IReadOnlyList<string> Header =
     [
         "symbol", "configValue", "decidedValue", "status", "revision", "rationale", "assumptions", "features", "requirements",
-        "evidenceCount", "flags", "lastActor", "lastTime", "lastSeq",
+        "evidenceCount", "flags", "lastActor", "lastTime", "lastPosition",
     ];
 
     public static string HeaderLine => Line(Header);
@@ -24,8 +24,8 @@ public static class MatrixCsvFormat
         KconfigSymbol.Display(row.Symbol), row.ConfigValue, row.DecidedValue, row.Status,
         row.Revision?.ToString(CultureInfo.InvariantCulture), row.Rationale,
         string.Join(';', row.Assumptions), string.Join(';', row.Features), string.Join(';', row.Requirements),
-        row.EvidenceCount.ToString(CultureInfo.InvariantCulture), string.Join(';', row.Flags), row.LastActor,
-        row.LastTime?.ToString("O", CultureInfo.InvariantCulture), row.LastSeq.ToString(CultureInfo.InvariantCulture),
+        row.EvidenceCount.ToString(CultureInfo.InvariantCulture), string.Join(';', row.Flags), row.LastChange?.Actor,
+        row.LastChange?.Time.ToString("O", CultureInfo.InvariantCulture), row.LastChange?.Position?.ToString(CultureInfo.InvariantCulture),
     ];
 
     public static string Line(IReadOnlyList<string?> fields) => string.Join(',', fields.Select(Quote)) + "\r\n";

@@ -26,10 +26,10 @@ public static class MatrixFold
         _ => null,
     };
 
-    /// <summary>Applies a decision event to its row (an empty row when the symbol had none).</summary>
+    /// <summary>Applies a decision event to its row (an empty row when the symbol had none); only the decision side changes.</summary>
     public static MatrixRow ApplyDecision(MatrixRow row, RecordedEvent e)
     {
-        var touched = row with { LastActor = e.Metadata.Actor, LastTime = e.Timestamp, LastSeq = e.SeqId };
+        var touched = row with { DecisionChange = Change(e) };
         return e.Data switch
         {
             DecisionProposed p => touched with
@@ -57,9 +57,11 @@ public static class MatrixFold
         };
     }
 
+    private static RowChange Change(RecordedEvent e) => new(e.Metadata.Actor, e.Timestamp, e.Id, e.Position);
+
     /// <summary>
-    /// Applies an import to all rows of its baseline; returns the rows whose content changed (a row that
-    /// became empty leaves the matrix). A symbol's last change moves only when its value did.
+    /// Applies an import to all rows of its baseline; returns the rows whose config side changed (a row that
+    /// became empty leaves the matrix). A symbol's last config change moves only when its value did.
     /// </summary>
     public static IReadOnlyList<MatrixRow> ApplyImport(IReadOnlyDictionary<string, MatrixRow> rows, ConfigImported imported, RecordedEvent e)
     {
@@ -67,12 +69,12 @@ public static class MatrixFold
         foreach (var (symbol, value) in imported.Values)
         {
             var row = rows.GetValueOrDefault(symbol) ?? MatrixRow.Empty(imported.Baseline, symbol);
-            if (row.ConfigValue != value) changed.Add(row with { ConfigValue = value, LastActor = e.Metadata.Actor, LastTime = e.Timestamp, LastSeq = e.SeqId });
+            if (row.ConfigValue != value) changed.Add(row with { ConfigValue = value, ConfigChange = Change(e) });
         }
         foreach (var row in rows.Values)
         {
             if (row.ConfigValue is not null && !imported.Values.ContainsKey(row.Symbol))
-                changed.Add(row with { ConfigValue = null, LastActor = e.Metadata.Actor, LastTime = e.Timestamp, LastSeq = e.SeqId });
+                changed.Add(row with { ConfigValue = null, ConfigChange = Change(e) });
         }
         return changed;
     }

@@ -4,14 +4,13 @@ using Traceability.Projections.Events;
 
 namespace Traceability.Projections.Matrix;
 
-/// <summary>The matrix of a baseline as it was after <c>seq_id</c> N: its events up to N, folded in memory.</summary>
+/// <summary>The matrix of a baseline as it was at chain position N: its events up to N, folded in memory.</summary>
 public static class MatrixHistory
 {
-    public static async Task<IReadOnlyList<MatrixRow>> AtAsync(EventStore store, string baseline, long maxSeqId, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<MatrixRow>> AtAsync(EventLog log, string baseline, long maxPosition, CancellationToken ct = default)
     {
         var state = new MatrixState(baseline);
-        var events = await store.ReadStreamAndPrefixAsync(Baseline.StreamId(baseline), DecisionPrefix(baseline), maxSeqId, ct);
-        foreach (var e in events) state.Apply(e);
+        foreach (var e in await log.ReadStreamAndPrefixAsync(Baseline.StreamId(baseline), DecisionPrefix(baseline), maxPosition, ct)) state.Apply(e);
         return state.Rows;
     }
 

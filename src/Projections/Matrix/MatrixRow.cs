@@ -3,6 +3,8 @@ namespace Traceability.Projections.Matrix;
 /// <summary>
 /// One symbol of one baseline: its config value, the decision on it and the flags an assessor reads.
 /// Status is null when there is no decision; absent config value means the symbol is not in the .config.
+/// The config side and the decision side each remember their last change: imports write only the one,
+/// decision events only the other, so concurrent writers never overwrite each other's half.
 /// </summary>
 public sealed record MatrixRow(
     string Baseline,
@@ -17,9 +19,8 @@ public sealed record MatrixRow(
     IReadOnlyList<string> Requirements,
     int EvidenceCount,
     bool Suspect,
-    string? LastActor,
-    DateTimeOffset? LastTime,
-    long LastSeq)
+    RowChange? ConfigChange,
+    RowChange? DecisionChange)
 {
     public const string Proposed = "proposed";
     public const string Approved = "approved";
@@ -45,6 +46,10 @@ public sealed record MatrixRow(
     /// <summary>No config value and no decision: the row leaves the matrix.</summary>
     public bool IsEmpty => ConfigValue is null && Status is null;
 
+    /// <summary>The later of the two sides' last changes (by event time; the decision side on a tie).</summary>
+    public RowChange? LastChange =>
+        DecisionChange is { } d && (ConfigChange is null || d.Time >= ConfigChange.Time) ? d : ConfigChange;
+
     public IReadOnlyList<string> Flags =>
     [
         .. Undocumented ? new[] { MatrixFlags.Undocumented } : [],
@@ -55,8 +60,11 @@ public sealed record MatrixRow(
     ];
 
     public static MatrixRow Empty(string baseline, string symbol) =>
-        new(baseline, symbol, null, null, null, null, null, [], [], [], 0, false, null, null, 0);
+        new(baseline, symbol, null, null, null, null, null, [], [], [], 0, false, null, null);
 }
+
+/// <summary>Who changed a side of a row, when, by which event, and that event's chain position (null until sealed).</summary>
+public sealed record RowChange(string Actor, DateTimeOffset Time, Guid EventId, long? Position);
 
 public static class MatrixFlags
 {

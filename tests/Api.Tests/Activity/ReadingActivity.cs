@@ -20,7 +20,7 @@ public sealed class ReadingActivity(ApiFixture api) : IClassFixture<ApiFixture>
             return report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64()) == events;
         }, "the activity projection to count every event");
         Assert.Contains(report.GetProperty("days").EnumerateArray(), d => d.GetProperty("actor").GetString() == "engineer-1");
-        Assert.True(report.GetProperty("asOfSeqId").GetInt64() > 0);
+        Assert.True(report.GetProperty("asOfPosition").GetInt64() > 0);
     }
 
     [Fact]

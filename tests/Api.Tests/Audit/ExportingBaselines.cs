@@ -7,7 +7,7 @@ namespace Traceability.Api.Tests.Audit;
 public sealed class ExportingBaselines(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task An_export_is_a_zip_of_the_fixed_files_named_after_the_baseline_and_seq()
+    public async Task An_export_is_a_zip_of_the_fixed_files_named_after_the_baseline_and_position()
     {
         var small = await api.SmallMatrixAsync();
         var response = await api.Viewer.GetAsync($"/api/baselines/{small.Baseline}/audit-export");
@@ -15,10 +15,10 @@ public sealed class ExportingBaselines(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
         var zip = await response.Content.ReadAsByteArrayAsync();
         var manifest = Manifest(zip);
-        var seq = manifest.GetProperty("asOf").GetProperty("seq").GetInt64();
+        var seq = manifest.GetProperty("asOf").GetProperty("position").GetInt64();
         Assert.Equal($"{small.Baseline}-audit-{seq}.zip", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         Assert.Equal(["manifest.json", "matrix.csv", "matrix.json", "decisions.json", "assumptions.json", "hardware-features.json",
-            "requirements.json", "evidence.json", "events.jsonl", "report.html"], AuditExportScenarios.AuditEntries(zip).Select(e => e.Name));
+            "requirements.json", "evidence.json", "events.jsonl", "report.html", "manifest.sig"], AuditExportScenarios.AuditEntries(zip).Select(e => e.Name));
         Assert.Equal(small.Baseline, manifest.GetProperty("baseline").GetProperty("id").GetString());
         Assert.Equal(1, manifest.GetProperty("events").GetProperty("first").GetInt64());
         Assert.Equal(seq, manifest.GetProperty("events").GetProperty("last").GetInt64());
@@ -28,15 +28,15 @@ public sealed class ExportingBaselines(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task The_export_holds_every_event_up_to_the_head_and_its_chain_head()
+    public async Task The_export_holds_every_position_up_to_the_head_and_its_chain_head()
     {
         var small = await api.SmallMatrixAsync();
         var zip = await api.Viewer.AuditExportAsync(small.Baseline);
         var lines = Entry(zip, "events.jsonl").TrimEnd('\n').Split('\n');
         var last = JsonDocument.Parse(lines[^1]).RootElement;
-        Assert.Equal(lines.Length, last.GetProperty("seq").GetInt64());
-        Assert.Equal(Manifest(zip).GetProperty("chain").GetProperty("head").GetString(), last.GetProperty("hash").GetString());
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", last.GetProperty("timestamp").GetString());
+        Assert.Equal(lines.Length, last.GetProperty("position").GetInt64());
+        Assert.Equal(Manifest(zip).GetProperty("chain").GetProperty("head").GetString(), last.GetProperty("link").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", last.GetProperty("chainedAt").GetString());
         var chain = JsonDocument.Parse(await api.Viewer.GetStringAsync("/api/events/verify")).RootElement;
         Assert.True(chain.GetProperty("valid").GetBoolean());
     }
@@ -64,7 +64,7 @@ public sealed class ExportingBaselines(ApiFixture api) : IClassFixture<ApiFixtur
     {
         var small = await api.SmallMatrixAsync();
         var first = await api.Viewer.AuditExportAsync(small.Baseline);
-        var seq = Manifest(first).GetProperty("asOf").GetProperty("seq").GetInt64();
+        var seq = Manifest(first).GetProperty("asOf").GetProperty("position").GetInt64();
         Assert.Equal(first, await api.Viewer.AuditExportAsync(small.Baseline));
         var other = await api.CreateBaselineAsync();
         await api.DecideAsync(small.Baseline, "LOG_BUF_SHIFT", "17");
@@ -99,9 +99,10 @@ public sealed class ExportingBaselines(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
         Assert.Contains("did not exist yet", await tooEarly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync("/api/events/verify")).StatusCode);
-        var noKey = await api.Viewer.GetAsync("/api/audit/public-key");
-        Assert.Equal(HttpStatusCode.NotFound, noKey.StatusCode);
-        Assert.Equal("application/problem+json", noKey.Content.Headers.ContentType!.MediaType);
+        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"));
+        var refused = await api.Viewer.GetAsync($"/api/baselines/{small.Baseline}/audit-export?asOf={future}");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("in the future", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     internal static JsonElement Manifest(byte[] zip) => JsonDocument.Parse(Entry(zip, "manifest.json")).RootElement.Clone();

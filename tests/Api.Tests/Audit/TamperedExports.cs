@@ -6,7 +6,7 @@ using Traceability.Projections.Audit;
 
 namespace Traceability.Api.Tests.Audit;
 
-/// <summary>Each kind of tampering is caught and named: the file, the check, and for events the seq and field.</summary>
+/// <summary>Each kind of tampering is caught and named: the file, the check, and for events the position and field.</summary>
 public sealed class TamperedExports(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
@@ -40,7 +40,7 @@ public sealed class TamperedExports(ApiFixture api) : IClassFixture<ApiFixture>
             var at = text.IndexOf("\"decidedValue\": \"n\"", StringComparison.Ordinal);
             return Encoding.UTF8.GetBytes(text[..at] + "\"decidedValue\": \"y\"" + text[(at + "\"decidedValue\": \"n\"".Length)..]);
         });
-        var failure = Assert.Single(AuditExportScenarios.AuditVerify(changed).Failures, f => f.Check == ExportVerifier.Matrix);
+        var failure = Assert.Single(AuditExportScenarios.AuditVerify(changed).Failures, f => f.Check == ExportVerifier.Files);
         Assert.Equal("CONFIG_ARM64_PAN.decidedValue", failure.Field);
         Assert.Equal(("\"n\"", "\"y\""), (failure.Expected, failure.Found));
     }
@@ -53,26 +53,27 @@ public sealed class TamperedExports(ApiFixture api) : IClassFixture<ApiFixture>
         var forged = head[..^1] + (head[^1] == '0' ? '1' : '0');
         var result = AuditExportScenarios.AuditVerify(AuditExportScenarios.AuditReplace(zip, "manifest.json",
             c => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(c).Replace(head, forged, StringComparison.Ordinal))));
-        var failure = Assert.Single(result.Failures);
+        var failure = Assert.Single(result.Failures, f => f.Check == ExportVerifier.Chain);
         Assert.Equal((ExportVerifier.Chain, "manifest.json", "chain.head"), (failure.Check, failure.File, failure.Field));
+        Assert.Contains(result.Failures, f => f.Check == ExportVerifier.Signature);
         Assert.Equal((forged, head), (failure.Expected, failure.Found));
     }
 
     [Fact]
-    public async Task Changing_one_field_of_one_event_breaks_the_chain_at_that_seq_even_when_the_manifest_is_rehashed()
+    public async Task Changing_one_field_of_one_event_breaks_the_chain_at_that_position_even_when_the_manifest_is_rehashed()
     {
         var zip = await ExportAsync();
         var lines = ExportingBaselines.Entry(zip, "events.jsonl").TrimEnd('\n').Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains("\"type\":\"decision_approved\"", StringComparison.Ordinal));
         var line = JsonNode.Parse(lines[index])!;
-        line["metadata"]!["actor"] = "someone-else";
+        line["user"] = "someone-else";
         lines[index] = line.ToJsonString();
         var events = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
         var tampered = Rehashed(AuditExportScenarios.AuditReplace(zip, "events.jsonl", _ => events), "events.jsonl", events);
         var result = AuditExportScenarios.AuditVerify(tampered);
-        var failure = Assert.Single(result.Failures);
-        Assert.Equal((ExportVerifier.Chain, "events.jsonl", index + 1L, "hash"), (failure.Check, failure.File, failure.Seq, failure.Field));
-        Assert.Contains($"seq {index + 1}", failure.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(result.Failures, f => f.Check == ExportVerifier.Chain);
+        Assert.Equal((ExportVerifier.Chain, "events.jsonl", index + 1L, "digest"), (failure.Check, failure.File, failure.Position, failure.Field));
+        Assert.Contains($"position {index + 1}", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class TamperedExports(ApiFixture api) : IClassFixture<ApiFixture>
         var zip = await ExportAsync();
         Assert.True((await api.Viewer.VerifyAuditExportAsync(zip)).Valid);
         var broken = await api.Viewer.VerifyAuditExportAsync(AuditExportScenarios.AuditReplace(zip, "report.html", c => AuditExportScenarios.AuditFlipByte(c)));
-        Assert.Equal("report.html", Assert.Single(broken.Failures).File);
+        Assert.All(broken.Failures, f => Assert.Equal("report.html", f.File));
         var form = new MultipartFormDataContent { { new ByteArrayContent(zip), "export", "export.zip" } };
         var viaForm = await (await api.Viewer.PostAsync("/api/audit-exports/verify", form)).Content.ReadAsStringAsync();
         Assert.True(viaForm.Contains("\"valid\":true", StringComparison.Ordinal), viaForm);

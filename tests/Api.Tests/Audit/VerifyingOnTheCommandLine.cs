@@ -14,8 +14,8 @@ public sealed class VerifyingOnTheCommandLine(ApiFixture api) : IClassFixture<Ap
         await File.WriteAllBytesAsync(zip, await api.Viewer.AuditExportAsync((await api.SmallMatrixAsync()).Baseline));
         var (exit, output) = await RunAsync("verify-export", zip);
         Assert.True(exit == 0, output);
-        Assert.Contains("PASS hash chain:", output, StringComparison.Ordinal);
-        Assert.Contains("PASS matrix:", output, StringComparison.Ordinal);
+        Assert.Contains("PASS chain and authentication:", output, StringComparison.Ordinal);
+        Assert.Contains("PASS files:", output, StringComparison.Ordinal);
         Assert.Contains("VALID", output, StringComparison.Ordinal);
     }
 

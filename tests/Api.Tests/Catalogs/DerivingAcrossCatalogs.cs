@@ -85,7 +85,7 @@ public sealed class DerivingAcrossCatalogs(ApiFixture api) : IClassFixture<ApiFi
         Assert.Single(await api.DecisionEventsAsync(target, "FUTEX"));
         var live = await api.Viewer.MatrixAsync(target);
         Assert.Equal("y", live.BySymbol()["CONFIG_OLD_NAME"].GetProperty("decidedValue").GetString());
-        var history = await api.Viewer.MatrixAsync(target, $"?asOf={live.GetProperty("asOfSeq").GetInt64()}");
+        var history = await api.Viewer.MatrixAsync(target, $"?asOf={live.GetProperty("asOfPosition").GetInt64()}");
         Assert.Equal(live.GetProperty("rows").GetRawText(), history.GetProperty("rows").GetRawText());
     }
 

@@ -43,7 +43,7 @@ public sealed class MatrixShowsTheCatalog(ApiFixture api) : IClassFixture<ApiFix
         var baseline = await ArrangeAsync("7.1.2");
         var live = await api.Viewer.MatrixAsync(baseline);
 
-        var history = await api.Viewer.MatrixAsync(baseline, $"?asOf={live.GetProperty("asOfSeq").GetInt64()}");
+        var history = await api.Viewer.MatrixAsync(baseline, $"?asOf={live.GetProperty("asOfPosition").GetInt64()}");
 
         Assert.Equal(live.GetProperty("rows").GetRawText(), history.GetProperty("rows").GetRawText());
         Assert.Equal("bool", history.BySymbol()["CONFIG_ARM64_PAN"].GetProperty("type").GetString());
@@ -53,12 +53,12 @@ public sealed class MatrixShowsTheCatalog(ApiFixture api) : IClassFixture<ApiFix
     public async Task The_csv_appends_type_and_prompt_as_its_last_two_columns_live_and_as_of_a_seq()
     {
         var baseline = await ArrangeAsync("7.1.3");
-        var seq = (await api.Viewer.MatrixAsync(baseline)).GetProperty("asOfSeq").GetInt64();
+        var seq = (await api.Viewer.MatrixAsync(baseline)).GetProperty("asOfPosition").GetInt64();
 
         foreach (var query in new[] { "?format=csv", $"?format=csv&asOf={seq}" })
         {
             var records = Rfc4180.Parse(await api.Viewer.MatrixTextAsync(baseline, query));
-            Assert.Equal(["lastSeq", "type", "prompt"], records[0].TakeLast(3));
+            Assert.Equal(["lastPosition", "type", "prompt"], records[0].TakeLast(3));
             var pan = records.Single(r => r[0] == "CONFIG_ARM64_PAN");
             Assert.Equal(["bool", "Privileged Access Never, \"PAN\""], pan.TakeLast(2));
             Assert.Equal(["", ""], records.Single(r => r[0] == "CONFIG_VENDOR_ONLY").TakeLast(2));

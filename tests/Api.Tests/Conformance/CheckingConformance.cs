@@ -20,7 +20,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
         await api.CheckedDecisionAsync(baseline, "KASAN", "n");
         await api.CheckedDecisionAsync(baseline, "HZ", "250");
         await api.CheckedDecisionAsync(baseline, "BTRFS_FS", "m", Review.Proposed);
-        var (head, _) = await api.Services.GetRequiredService<EventStore>().HeadAsync();
+        var head = (await api.Services.GetRequiredService<EventLog>().Sealer.SealAsync()).Position;
         var bytes = SampleConfigs.Bytes(Sample);
 
         var report = await api.CheckReportAsync(baseline, bytes);
@@ -33,7 +33,7 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Empty(report.GetProperty("missing").EnumerateArray());
         Assert.Empty(report.GetProperty("warnings").EnumerateArray());
         Assert.Equal((4, head), (report.GetProperty("checkedAgainst").GetProperty("approvedDecisions").GetInt32(),
-            report.GetProperty("checkedAgainst").GetProperty("asOfSeq").GetInt64()));
+            report.GetProperty("checkedAgainst").GetProperty("asOfPosition").GetInt64()));
         Assert.Equal((sha256, "arm64", "6.1.192", values.Count), (report.GetProperty("file").GetProperty("sha256").GetString(),
             report.GetProperty("file").GetProperty("architecture").GetString(), report.GetProperty("file").GetProperty("kernelVersion").GetString(),
             report.GetProperty("file").GetProperty("symbols").GetInt32()));

@@ -34,6 +34,7 @@ public sealed class ApiProcess : IAsyncDisposable
             {
                 ["ConnectionStrings__Traceability"] = connectionString,
                 ["Auth__BootstrapAdminKey"] = AdminKey,
+                ["Audit__SigningKey"] = TestKeys.ServiceKeyPem,
             },
         };
         var api = new ApiProcess(Process.Start(start)!, address);

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using Traceability.Projections.Embedded;
-using Traceability.Projections.Events;
+using Traceability.Projections.Trust;
+using Traceability.Testing;
 
 namespace Traceability.Api.Tests.Faults;
 
@@ -43,10 +44,12 @@ public sealed class FaultPostgres : IAsyncDisposable
     /// <summary>The same data directory on the same port: the service's connection string is valid again.</summary>
     public async Task StartAgainAsync() => _server ??= await EmbeddedPostgres.StartAsync(_options);
 
-    public async Task<ChainVerification> VerifyChainAsync()
+    /// <summary>Seals and verifies the whole log with the fault tests' service key.</summary>
+    public async Task<LogVerification> VerifyChainAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        return await HashChainVerifier.VerifyAsync(dataSource);
+        using var key = TestKeys.ServiceKey();
+        return await new LogVerifier(dataSource, new ChainSealer(dataSource), new TrustedKeys(key, [])).VerifyAsync();
     }
 
     /// <summary>(stream, version) → actor of every event in the log.</summary>
@@ -54,7 +57,7 @@ public sealed class FaultPostgres : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT stream_id, version, metadata->>'actor' FROM traceability.events", connection);
+        await using var command = new NpgsqlCommand("SELECT stream_id, version, user_name FROM traceability.mt_events", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var events = new Dictionary<(string, long), string>();
         while (await reader.ReadAsync()) events[(reader.GetString(0), reader.GetInt64(1))] = reader.GetString(2);

@@ -46,7 +46,7 @@ public sealed class ImportKilled(ITestOutputHelper output) : IAsyncLifetime
             await api.DisposeAsync();
         }
         var chain = await _postgres.VerifyChainAsync();
-        Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenSeqId}: {chain.Problem}");
+        Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenPosition}: {chain.Problem}");
     }
 
     /// <summary>Sends the import, kills the process <paramref name="delayMs"/> after the body is out, and says how the request ended.</summary>

@@ -62,7 +62,7 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
         await FaultSetup.AssertActivityCountsEveryEventOnceAsync(Client(AdminKey), _postgres,
             "the activity projection to resume after the outage and count every event once");
         var chain = await _postgres.VerifyChainAsync();
-        Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenSeqId}: {chain.Problem}");
+        Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenPosition}: {chain.Problem}");
     }
 
     private HttpClient Client(string key)

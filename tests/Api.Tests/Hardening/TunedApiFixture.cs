@@ -50,8 +50,8 @@ public abstract class TunedApiFixture : IAsyncLifetime
     public async Task<HttpClient> DirectClientAsync(string name, string role)
     {
         var key = ApiKeyStore.NewKey();
-        await Services.GetRequiredService<EventStore>().AppendAsync(
-            StreamAppend.Start(ApiKeyEvents.StreamId(name), "apikey", new ApiKeyIssued(name, role, ApiKeyStore.Hash(key))),
+        await Services.GetRequiredService<EventLog>().AppendAsync(
+            StreamAppend.Start(ApiKeyEvents.StreamId(name), new ApiKeyIssued(name, role, ApiKeyStore.Hash(key))),
             new EventMetadata("test"));
         return Client(key);
     }

@@ -26,7 +26,7 @@ public sealed class LiveAndHistoryAgree(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var small = await api.SmallMatrixAsync();
         var live = await api.Viewer.MatrixTextAsync(small.Baseline, query);
-        var head = System.Text.Json.JsonDocument.Parse(live).RootElement.GetProperty("asOfSeq").GetInt64();
+        var head = System.Text.Json.JsonDocument.Parse(live).RootElement.GetProperty("asOfPosition").GetInt64();
 
         var separator = query.Length == 0 ? "?" : "&";
         Assert.Equal(live, await api.Viewer.MatrixTextAsync(small.Baseline, $"{query}{separator}asOf={head}"));
@@ -39,7 +39,7 @@ public sealed class LiveAndHistoryAgree(ApiFixture api) : IClassFixture<ApiFixtu
         foreach (var query in new[] { $"?assumption={small.Assumption.ToLowerInvariant()}", $"?feature={small.Feature}&sort=-symbol" })
         {
             var live = await api.Viewer.MatrixTextAsync(small.Baseline, query);
-            var head = System.Text.Json.JsonDocument.Parse(live).RootElement.GetProperty("asOfSeq").GetInt64();
+            var head = System.Text.Json.JsonDocument.Parse(live).RootElement.GetProperty("asOfPosition").GetInt64();
             Assert.Equal(live, await api.Viewer.MatrixTextAsync(small.Baseline, $"{query}&asOf={head}"));
         }
     }
@@ -48,12 +48,13 @@ public sealed class LiveAndHistoryAgree(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_withdrawn_decision_marked_suspect_afterwards_is_suspect_in_neither_answer()
     {
         var small = await api.SmallMatrixAsync();
-        var store = api.Services.GetRequiredService<EventStore>();
-        await store.AppendAsync(new StreamAppend(Decision.StreamId(small.Baseline, "STAGING"), "decision", ExpectedVersion.Any,
+        var store = api.Services.GetRequiredService<EventLog>();
+        var stream = Decision.StreamId(small.Baseline, "STAGING");
+        await store.AppendAsync(new StreamAppend(stream, await store.StreamVersionAsync(stream),
             [new DecisionMarkedSuspect(small.Baseline, "STAGING", "aou/AOU-0001 revised (r2)")]), new EventMetadata("system"));
 
         var live = await api.Viewer.MatrixAsync(small.Baseline, "?flag=suspect");
-        var head = live.GetProperty("asOfSeq").GetInt64();
+        var head = live.GetProperty("asOfPosition").GetInt64();
         Assert.Equal(["CONFIG_SECCOMP"], live.Symbols());
         Assert.Equal(["CONFIG_SECCOMP"], (await api.Viewer.MatrixAsync(small.Baseline, $"?flag=suspect&asOf={head}")).Symbols());
     }

@@ -8,14 +8,14 @@ namespace Traceability.Api.Tests.Matrix;
 public sealed class MatrixAsOf(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task The_matrix_as_of_a_seq_or_a_time_equals_what_the_live_matrix_returned_then()
+    public async Task The_matrix_as_of_a_position_or_a_time_equals_what_the_live_matrix_returned_then()
     {
         var small = await api.SmallMatrixAsync();
         var captured = await api.Viewer.MatrixTextAsync(small.Baseline, "?pageSize=1000");
         var capturedCsv = await api.Viewer.MatrixTextAsync(small.Baseline, "?format=csv");
-        var seq = JsonDocument.Parse(captured).RootElement.GetProperty("asOfSeq").GetInt64();
-        // The moment is the captured seq's own commit time: as-of-time is inclusive, and every later event commits later.
-        var moment = (await api.Services.GetRequiredService<EventStore>().ReadAllAsync(seq - 1, 1))[0].Timestamp;
+        var seq = JsonDocument.Parse(captured).RootElement.GetProperty("asOfPosition").GetInt64();
+        // The moment the captured position was sealed: as-of-time is inclusive, and every later position is sealed later.
+        var moment = await api.ChainedAtAsync(seq);
 
         await api.ReviseDecisionAsync(small.Baseline, "DEBUG_FS", "n", "Debugfs exposes kernel internals; off.");
         await api.ApproveAsync(small.Baseline, "DEBUG_FS");
@@ -40,7 +40,7 @@ public sealed class MatrixAsOf(ApiFixture api) : IClassFixture<ApiFixture>
 
         var asOf = await api.Viewer.MatrixAsync(small.Baseline, "?asOf=" + Uri.EscapeDataString(moment.ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)));
 
-        Assert.Equal(live.GetProperty("asOfSeq").GetInt64(), asOf.GetProperty("asOfSeq").GetInt64());
+        Assert.Equal(live.GetProperty("asOfPosition").GetInt64(), asOf.GetProperty("asOfPosition").GetInt64());
         Assert.Equal(live.Symbols(), asOf.Symbols());
     }
 
@@ -51,7 +51,7 @@ public sealed class MatrixAsOf(ApiFixture api) : IClassFixture<ApiFixture>
 
         var page = await api.Viewer.MatrixAsync(small.Baseline, "?asOf=2001-01-01T00:00:00Z");
 
-        Assert.Equal(0, page.GetProperty("asOfSeq").GetInt64());
+        Assert.Equal(0, page.GetProperty("asOfPosition").GetInt64());
         Assert.Equal(0, page.GetProperty("total").GetInt32());
     }
 }

@@ -35,7 +35,7 @@ public sealed class MatrixCoverage(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var small = await api.SmallMatrixAsync();
         var live = await api.Viewer.GetStringAsync($"/api/baselines/{small.Baseline}/coverage");
-        var head = JsonDocument.Parse(live).RootElement.GetProperty("asOfSeq").GetInt64();
+        var head = JsonDocument.Parse(live).RootElement.GetProperty("asOfPosition").GetInt64();
 
         Assert.Equal(live, await api.Viewer.GetStringAsync($"/api/baselines/{small.Baseline}/coverage?asOf={head}"));
     }

@@ -8,7 +8,7 @@ public sealed class MatrixCsvExport(ApiFixture api) : IClassFixture<ApiFixture>
     private static readonly string[] Header =
     [
         "symbol", "configValue", "decidedValue", "status", "revision", "rationale", "assumptions", "features", "requirements",
-        "evidenceCount", "flags", "lastActor", "lastTime", "lastSeq", "type", "prompt",
+        "evidenceCount", "flags", "lastActor", "lastTime", "lastPosition", "type", "prompt",
     ];
 
     [Fact]

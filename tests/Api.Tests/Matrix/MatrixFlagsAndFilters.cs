@@ -37,7 +37,7 @@ public sealed class MatrixFlagsAndFilters(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal([small.Feature], futex.GetProperty("features").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(1, futex.GetProperty("evidenceCount").GetInt32());
         Assert.Equal("engineer-1", futex.GetProperty("lastChange").GetProperty("actor").GetString());
-        Assert.True(futex.GetProperty("lastChange").GetProperty("seq").GetInt64() > 0);
+        Assert.True(futex.GetProperty("lastChange").GetProperty("position").GetInt64() > 0);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class MatrixFlagsAndFilters(ApiFixture api) : IClassFixture<ApiFix
         // The AoU revision came last and marked SECCOMP suspect; the rows only the import touched come first, by symbol.
         Assert.Equal("CONFIG_SECCOMP", descending.Symbols()[0]);
         Assert.Equal(["CONFIG_HZ_100", "CONFIG_LOG_BUF_SHIFT", "CONFIG_USB_STORAGE"], ascending.Symbols().Take(3));
-        var seqs = descending.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("lastChange").GetProperty("seq").GetInt64()).ToList();
+        var seqs = descending.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("lastChange").GetProperty("position").GetInt64()).ToList();
         Assert.Equal(seqs.OrderDescending(), seqs);
     }
 

@@ -68,7 +68,7 @@ public sealed class MatrixOfRealConfigs(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var baseline = await ArrangeAsync();
         var live = await api.Viewer.MatrixTextAsync(baseline, query);
-        var head = JsonDocument.Parse(live).RootElement.GetProperty("asOfSeq").GetInt64();
+        var head = JsonDocument.Parse(live).RootElement.GetProperty("asOfPosition").GetInt64();
 
         Assert.Equal(live, await api.Viewer.MatrixTextAsync(baseline, $"{query}&asOf={head}"));
     }
@@ -85,7 +85,7 @@ public sealed class MatrixOfRealConfigs(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rebuilt = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(JsonDocument.Parse(page).RootElement.GetProperty("asOfSeq").GetInt64(), rebuilt.GetProperty("rebuiltToSeq").GetInt64());
+        Assert.Equal(JsonDocument.Parse(page).RootElement.GetProperty("asOfPosition").GetInt64(), rebuilt.GetProperty("rebuiltToPosition").GetInt64());
         Assert.Equal(csv, await api.Viewer.MatrixTextAsync(baseline, "?format=csv"));
         Assert.Equal(page, await api.Viewer.MatrixTextAsync(baseline, "?pageSize=1000&page=3&sort=-lastChange"));
         Assert.Equal(coverage, await api.Viewer.GetStringAsync($"/api/baselines/{baseline}/coverage"));

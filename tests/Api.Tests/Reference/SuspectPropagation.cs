@@ -102,11 +102,11 @@ public sealed class SuspectPropagation(ApiFixture api) : IClassFixture<ApiFixtur
         AssertSameTransaction((await api.EventsOfAsync("requirement/sp-sr-1"))[^1], last);
     }
 
-    /// <summary>One append = one timestamp and consecutive seq_ids, with the same actor and reason.</summary>
+    /// <summary>One append = one timestamp and consecutive log positions, with the same actor and reason.</summary>
     private static void AssertSameTransaction(RecordedEvent change, RecordedEvent suspect)
     {
         Assert.Equal(change.Timestamp, suspect.Timestamp);
-        Assert.InRange(suspect.SeqId, change.SeqId + 1, change.SeqId + 10);
+        Assert.InRange(suspect.Position!.Value, change.Position!.Value + 1, change.Position.Value + 10);
         Assert.Equal(change.Metadata.Actor, suspect.Metadata.Actor);
         Assert.Equal(change.Metadata.Reason, suspect.Metadata.Reason);
     }

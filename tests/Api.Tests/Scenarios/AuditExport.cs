@@ -66,5 +66,6 @@ public static class AuditExportScenarios
         return copy;
     }
 
-    public static ExportVerification AuditVerify(byte[] zip, string? publicKeyPem = null) => ExportVerifier.Verify(new MemoryStream(zip), publicKeyPem);
+    public static ExportVerification AuditVerify(byte[] zip, string? publicKeyPem = null) =>
+        ExportVerifier.Verify(new MemoryStream(zip), publicKeyPem is null ? null : [publicKeyPem]);
 }

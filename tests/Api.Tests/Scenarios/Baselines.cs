@@ -59,7 +59,7 @@ public static class BaselineScenarios
     public static async Task<string> RegisterPlatformAsync(this ApiFixture api, string architecture = Architectures.Arm64)
     {
         var id = NewId("platform");
-        await api.Services.GetRequiredService<EventStore>().AppendAsync(StreamAppend.Start(Platform.StreamId(id), "platform",
+        await api.Services.GetRequiredService<EventLog>().AppendAsync(StreamAppend.Start(Platform.StreamId(id),
             new PlatformRegistered(id, architecture, "qemu-virt", [], null, null, [], "Test platform")), new EventMetadata("admin"));
         return id;
     }
@@ -99,9 +99,9 @@ public static class BaselineScenarios
     public static async Task ArrangeDecisionAsync(
         this ApiFixture api, string baseline, string symbol, bool approved = false, bool suspect = false, bool withdrawn = false)
     {
-        var store = api.Services.GetRequiredService<EventStore>();
+        var store = api.Services.GetRequiredService<EventLog>();
         var stream = Decision.StreamId(baseline, symbol);
-        await store.AppendAsync(StreamAppend.Start(stream, "decision",
+        await store.AppendAsync(StreamAppend.Start(stream,
             new DecisionProposed(baseline, symbol, "y", $"{symbol} is needed by the platform's safety case.", [], [], [])),
             new EventMetadata("engineer-1"));
         if (approved) await Append(store, stream, "engineer-2", new DecisionApproved(baseline, symbol, 1, DecisionDecisions.DefaultApprovalMeaning));
@@ -112,6 +112,6 @@ public static class BaselineScenarios
     public static long ETagVersion(this HttpResponseMessage response) =>
         long.Parse(response.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Task<AppendResult> Append(EventStore store, string stream, string actor, object e) =>
-        store.AppendAsync(new StreamAppend(stream, "decision", ExpectedVersion.Any, [e]), new EventMetadata(actor));
+    private static async Task<AppendResult> Append(EventLog log, string stream, string actor, object e) =>
+        await log.AppendAsync(new StreamAppend(stream, await log.StreamVersionAsync(stream), [e]), new EventMetadata(actor));
 }

@@ -22,31 +22,31 @@ public static class DecisionScenarios
     public static async Task ArrangeBaselineAsync(this ApiFixture api, string baseline, IReadOnlyDictionary<string, string>? config = null)
     {
         var platform = $"{baseline}-platform";
-        await api.StartStreamOnceAsync(Platform.StreamId(platform), "platform", new PlatformRegistered(
+        await api.StartStreamOnceAsync(Platform.StreamId(platform), new PlatformRegistered(
             platform, "arm64", "qemu-virt", ["v8.2a"], null, "qemu", ["EL1"], "Test platform"));
         var stream = Baseline.StreamId(baseline);
         var events = new List<object> { new BaselineCreated(baseline, platform, "6.12.117", "default", null) };
         if (config is not null) events.Add(new ConfigImported(baseline, 1, new string('a', 64), "arm64", "6.12.117", config));
-        await api.StartStreamOnceAsync(stream, "baseline", [.. events]);
+        await api.StartStreamOnceAsync(stream, [.. events]);
     }
 
     public static Task ArrangeAssumptionAsync(this ApiFixture api, string id) =>
-        api.StartStreamOnceAsync(AssumptionOfUse.StreamId(id), "aou", new AssumptionDrafted(id, "environment", $"Assumption {id}"));
+        api.StartStreamOnceAsync(AssumptionOfUse.StreamId(id), new AssumptionDrafted(id, "environment", $"Assumption {id}"));
 
     public static Task ArrangeFeatureAsync(this ApiFixture api, string id) =>
-        api.StartStreamOnceAsync(HardwareFeature.StreamId(id), "feature", new HardwareFeatureRegistered(
+        api.StartStreamOnceAsync(HardwareFeature.StreamId(id), new HardwareFeatureRegistered(
             id, id.ToUpperInvariant(), "arm64", "user memory access", "Test feature", ["ARM64_PAN"], new Dictionary<string, string>()));
 
     public static Task ArrangeRequirementAsync(this ApiFixture api, string id) =>
-        api.StartStreamOnceAsync(Requirement.StreamId(id), "requirement", new RequirementRecorded(id, null, "Title", "Text", "safety"));
+        api.StartStreamOnceAsync(Requirement.StreamId(id), new RequirementRecorded(id, null, "Title", "Text", "safety"));
 
-    public static Task ArrangeFreezeAsync(this ApiFixture api, string baseline) =>
-        api.DecisionStore().AppendAsync(new StreamAppend(Baseline.StreamId(baseline), "baseline", ExpectedVersion.Any,
+    public static async Task ArrangeFreezeAsync(this ApiFixture api, string baseline) =>
+        await api.DecisionStore().AppendAsync(new StreamAppend(Baseline.StreamId(baseline), await api.DecisionStore().StreamVersionAsync(Baseline.StreamId(baseline)),
             [new BaselineFrozen(baseline, "certification")]), new EventMetadata("assessor-1", "assessor", "certification"));
 
     /// <summary>What an AoU revision does to a linked decision (written by the AoU slice in production).</summary>
-    public static Task ArrangeSuspectAsync(this ApiFixture api, string baseline, string symbol) =>
-        api.DecisionStore().AppendAsync(new StreamAppend(Decision.StreamId(baseline, symbol), "decision", ExpectedVersion.Any,
+    public static async Task ArrangeSuspectAsync(this ApiFixture api, string baseline, string symbol) =>
+        await api.DecisionStore().AppendAsync(new StreamAppend(Decision.StreamId(baseline, symbol), await api.DecisionStore().StreamVersionAsync(Decision.StreamId(baseline, symbol)),
             [new DecisionMarkedSuspect(baseline, symbol, "aou/AOU-0001 revised (r2)")]), new EventMetadata("system"));
 
     /// <summary>A proposed decision (proposed by the Engineer unless told); returns its version (the ETag).</summary>
@@ -83,12 +83,12 @@ public static class DecisionScenarios
     public static long Version(HttpResponseMessage response) =>
         long.Parse(response.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static EventStore DecisionStore(this ApiFixture api) => api.Services.GetRequiredService<EventStore>();
+    private static EventLog DecisionStore(this ApiFixture api) => api.Services.GetRequiredService<EventLog>();
 
-    private static async Task StartStreamOnceAsync(this ApiFixture api, string stream, string type, params object[] events)
+    private static async Task StartStreamOnceAsync(this ApiFixture api, string stream, params object[] events)
     {
         var store = api.DecisionStore();
         if (await store.StreamVersionAsync(stream) > 0) return;
-        await store.AppendAsync(StreamAppend.Start(stream, type, events), new EventMetadata("engineer-1", "engineer"));
+        await store.AppendAsync(StreamAppend.Start(stream, events), new EventMetadata("engineer-1", "engineer"));
     }
 }

@@ -52,16 +52,20 @@ public static class ReferenceData
         string[]? assumptions = null, string[]? features = null, string[]? requirements = null)
     {
         var stream = Decision.StreamId(baseline, symbol);
-        await api.Store().AppendAsync(StreamAppend.Start(stream, "decision",
+        await api.Store().AppendAsync(StreamAppend.Start(stream,
             new DecisionProposed(baseline, symbol, "y", "needed", assumptions ?? [], features ?? [], requirements ?? [])),
             new EventMetadata("engineer-1"));
         return stream;
     }
 
-    public static EventStore Store(this ApiFixture api) => api.Services.GetRequiredService<EventStore>();
+    public static EventLog Store(this ApiFixture api) => api.Services.GetRequiredService<EventLog>();
 
-    public static Task<IReadOnlyList<RecordedEvent>> EventsOfAsync(this ApiFixture api, string stream) =>
-        api.Store().ReadStreamAsync(stream);
+    /// <summary>The stream's events with their log positions (sealed first, so every position is known).</summary>
+    public static async Task<IReadOnlyList<RecordedEvent>> EventsOfAsync(this ApiFixture api, string stream)
+    {
+        await api.Store().Sealer.SealAsync();
+        return await api.Store().ReadStreamAsync(stream);
+    }
 
     public static Task<HttpResponseMessage> PutAsync(this HttpClient client, string url, object body, string? ifMatch) =>
         client.SendAsync(WithIfMatch(HttpMethod.Put, url, body, ifMatch));

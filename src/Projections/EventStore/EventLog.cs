@@ -1,0 +1,68 @@
+using Marten;
+using Npgsql;
+using Traceability.Projections.Trust;
+
+namespace Traceability.Projections.Events;
+
+/// <summary>What an append may ask for, given the transaction's connection, once its locks are held.</summary>
+public delegate Task<IReadOnlyList<StreamAppend>> Decide(NpgsqlConnection connection, CancellationToken ct);
+
+/// <summary>
+/// The event log: Marten's mt_events, sealed into a chain (event_chain) and signed per append. Reads go
+/// straight to the tables (with each event's chain position); writes go through Marten sessions, whose
+/// listener signs them and whose inline projections commit with them.
+/// </summary>
+public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource dataSource, ChainSealer sealer)
+{
+    public IDocumentStore Store => store;
+    public NpgsqlDataSource DataSource => dataSource;
+    public ChainSealer Sealer => sealer;
+
+    public Task<AppendResult> AppendAsync(StreamAppend append, EventMetadata metadata, CancellationToken ct = default) =>
+        AppendAsync([append], metadata, ct);
+
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct = default)
+    {
+        if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
+        await using var session = store.LightweightSession();
+        session.Stamp(metadata);
+        Queue(session, appends);
+        await session.SaveChangesAsync(ct);
+        return Result(appends);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="locks"/> in a transaction, runs <paramref name="decide"/> (which reads through the
+    /// transaction's connection, so nothing it checked can change before the commit) and appends what it returns.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(IEnumerable<LogLock> locks, Decide decide, EventMetadata metadata, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        session.Stamp(metadata);
+        await session.BeginTransactionAsync(ct);
+        await LogLocks.TakeAsync(session.Connection, locks, ct);
+        var appends = await decide(session.Connection, ct);
+        if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
+        Queue(session, appends);
+        await session.SaveChangesAsync(ct);
+        return Result(appends);
+    }
+
+    private static void Queue(IDocumentSession session, IReadOnlyList<StreamAppend> appends)
+    {
+        var duplicate = appends.GroupBy(a => a.StreamId).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Stream '{duplicate.Key}' appears twice in one append; merge its events.", nameof(appends));
+        // One unit of work, one moment: every event of it carries the same time, as one transaction should.
+        var now = MicrosecondClock.Instance.GetUtcNow();
+        foreach (var append in appends.Where(a => a.Events.Count > 0))
+        {
+            var action = append.ExpectedVersion == 0
+                ? session.Events.StartStream(append.StreamId, [.. append.Events])
+                : session.Events.Append(append.StreamId, append.ExpectedVersion + append.Events.Count, [.. append.Events]);
+            foreach (var e in action.Events) e.Timestamp = now;
+        }
+    }
+
+    private static AppendResult Result(IReadOnlyList<StreamAppend> appends) =>
+        new(appends.Where(a => a.Events.Count > 0).ToDictionary(a => a.StreamId, a => a.ExpectedVersion + a.Events.Count, StringComparer.Ordinal));
+}

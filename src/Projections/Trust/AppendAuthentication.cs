@@ -1,0 +1,46 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Traceability.Projections.Events;
+
+namespace Traceability.Projections.Trust;
+
+/// <summary>
+/// Signs every unit of work before Marten writes it: each event gets an "auth" header naming its
+/// batch, and the batch's last event carries the service's signature over the digests of all of them.
+/// Whoever can INSERT into the log without this key cannot make an event that verifies.
+/// </summary>
+public sealed class AppendAuthentication(ServiceKey key) : DocumentSessionListenerBase
+{
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var events = new List<IEvent>();
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            if (stream.Events.Count == 0) continue;
+            if (stream.ActionType != StreamActionType.Start && stream.ExpectedVersionOnServer is null)
+                throw new InvalidOperationException($"The append to '{stream.Key}' states no expected version; every event is signed with its version, so the writer must know it.");
+            events.AddRange(stream.Events);
+        }
+        if (events.Count == 0) return Task.CompletedTask;
+        var serializer = session.DocumentStore.Options.Serializer();
+        var digests = events.Select(e => EventDigest.Compute(DigestOf(e, serializer))).ToList();
+        Sign(key, digests, (i, header) => events[i].SetHeader(AuthHeader.Name, header));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One batch: headers for each event, the signature on the last. Also used by bulk appends.</summary>
+    public static void Sign(ServiceKey key, IReadOnlyList<byte[]> digests, Action<int, AuthHeader> setHeader)
+    {
+        var batch = Guid.CreateVersion7();
+        var signature = Convert.ToBase64String(key.Sign(AuthHeader.Message(batch, key.KeyId, digests)));
+        for (var i = 0; i < digests.Count; i++)
+        {
+            setHeader(i, new AuthHeader(batch, i + 1, digests.Count, key.KeyId, i == digests.Count - 1 ? signature : null));
+        }
+    }
+
+    private static DigestInput DigestOf(IEvent e, ISerializer serializer) => new(
+        e.Id, e.StreamKey!, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId,
+        EventHeaders.Canonical(e.Headers), CanonicalJson.Canonicalize(serializer.ToJson(e.Data)));
+}

@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Traceability.Projections.Trust;
+
+public sealed record LogVerification(
+    bool Valid, long EventsChecked, long? FirstBrokenPosition, long? UnchainedSequence, string? Problem, string? HeadLink);
+
+/// <summary>
+/// Recomputes the whole log: positions gapless from 1, each event's digest from its stored row, each link
+/// from the one before, every append signed by a trusted key, and no event left outside the chain.
+/// Names the first position that fails (or the first unchained event's sequence number).
+/// </summary>
+public sealed class LogVerifier(NpgsqlDataSource dataSource, ChainSealer sealer, TrustedKeys trusted)
+{
+    public async Task<LogVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        await sealer.SealAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var walk = new ChainWalk(await ChainReads.GenesisAsync(connection, ct), new AppendCheck(trusted.All));
+        await using (var command = new NpgsqlCommand($"""
+            SELECT c.position, c.digest, c.link, c.chained_at, e.seq_id IS NOT NULL, {StoredEvent.Columns}
+            FROM traceability.event_chain c LEFT JOIN traceability.mt_events e ON e.seq_id = c.seq_id ORDER BY c.position
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var stored = reader.GetBoolean(4) ? StoredEvent.Read(reader, 5) : null;
+                walk.Step(reader.GetInt64(0), (byte[])reader[1], (byte[])reader[2], reader.GetFieldValue<DateTimeOffset>(3), stored);
+                if (walk.Problem is not null) break;
+            }
+        }
+        walk.End();
+        if (walk.Problem is { } p) return new LogVerification(false, walk.Checked, p.Position, null, p.Problem, null);
+        var unchained = await FirstUnchainedAsync(connection, ct);
+        if (unchained is { } seq)
+            return new LogVerification(false, walk.Checked, null, seq, $"event with sequence number {seq} is in the log but not in the chain", null);
+        return new LogVerification(true, walk.Checked, null, null, null, Convert.ToHexStringLower(walk.Link));
+    }
+
+    private static async Task<long?> FirstUnchainedAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT e.seq_id FROM traceability.mt_events e
+            WHERE NOT EXISTS (SELECT 1 FROM traceability.event_chain c WHERE c.seq_id = e.seq_id) ORDER BY e.seq_id LIMIT 1
+            """, connection);
+        return await command.ExecuteScalarAsync(ct) as long?;
+    }
+}
