@@ -17,7 +17,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var context = httpContext;
-        var (status, title, detail, extensions) = Map(exception);
+        var (status, title, detail, extensions) = Map(Unwrap(exception));
         // An outage answers every request with 503: one line each, not a stack trace each, keeps the log readable.
         if (status == StatusCodes.Status503ServiceUnavailable)
             logger.LogWarning("{Method} {Path}: database unavailable ({Error})", context.Request.Method, context.Request.Path, exception.Message);
@@ -51,6 +51,10 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         OperationCanceledException => (499, "Request cancelled", "The request was cancelled before it completed.", null),
         _ => (500, "Unexpected error", "The service failed unexpectedly; the error has been logged.", null),
     };
+
+    /// <summary>Marten wraps the driver's errors (MartenCommandException): what they mean for the client is the driver error inside.</summary>
+    private static Exception Unwrap(Exception exception) =>
+        exception is MartenException { InnerException: NpgsqlException or TimeoutException } wrapped ? wrapped.InnerException! : exception;
 
     private static Dictionary<string, string[]> Errors(ValidationException v) =>
         v.Errors.GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "body" : JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Activity;
 
@@ -19,7 +20,8 @@ public sealed class ActivityProjection : IProjection
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var counts = events.GroupBy(e => (Actor: e.UserName ?? "unknown", Day: DateOnly.FromDateTime(e.Timestamp.UtcDateTime)))
+        var counts = events.Where(e => !GapFiller.Is(e.StreamKey ?? "", e.EventTypeName))
+            .GroupBy(e => (Actor: e.UserName ?? "unknown", Day: DateOnly.FromDateTime(e.Timestamp.UtcDateTime)))
             .Select(g => (g.Key.Actor, g.Key.Day, Events: (long)g.Count(), Last: g.Max(e => e.Sequence))).ToList();
         if (counts.Count == 0) return Task.CompletedTask;
         operations.QueueSqlCommand("""

@@ -23,7 +23,7 @@ internal static class ChainCheck
             var e = Parse(lines[i], i + 1L, failures);
             if (e is null) continue;
             Link(e, i + 1L, previous, failures);
-            if (appends.Next(e.Position, e.Digest, e.Auth) is { } problem) NotTheService(problem, failures);
+            if (appends.Next(e.Position, e.Digest, e.Auth, GapFiller.Is(e.StreamId, e.Type)) is { } problem) NotTheService(problem, failures);
             parsed.Add(e);
             previous = e.Link;
         }

@@ -14,7 +14,7 @@ public static class ExportIntegrity
         AppendProblem? first = null;
         foreach (var e in events)
         {
-            if (check.Next(e.Position, e.Digest, e.Auth) is { } problem) first ??= problem;
+            if (check.Next(e.Position, e.Digest, e.Auth, GapFiller.Is(e.StreamId, e.Type)) is { } problem) first ??= problem;
         }
         first ??= check.End();
         var used = events.Select(e => e.Auth?.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -9,9 +9,13 @@ public sealed class AppendCheck(IReadOnlyCollection<TrustedKey> trusted)
 {
     private Open? _open;
 
-    /// <summary>Null when fine so far; otherwise why the append that holds <paramref name="position"/> is not the service's.</summary>
-    public AppendProblem? Next(long position, byte[] digest, AuthHeader? auth)
+    /// <summary>
+    /// Null when fine so far; otherwise why the append that holds <paramref name="position"/> is not the service's.
+    /// A gap filler of Marten's (<see cref="GapFiller"/>) stands outside every append and needs no signature.
+    /// </summary>
+    public AppendProblem? Next(long position, byte[] digest, AuthHeader? auth, bool gapFiller = false)
     {
+        if (gapFiller && auth is null && _open is null) return null;
         if (_open is { } open && (auth is null || open.Header.Batch != auth.Batch))
         {
             _open = null;

@@ -58,3 +58,16 @@ public sealed record AuthHeader(Guid Batch, int Index, int Count, string Key, st
         return at + 4 + text.Length;
     }
 }
+
+/// <summary>
+/// Marten writes a "tombstone" into stream mt_tombstone for sequence numbers a failed transaction used
+/// up, so its async daemon does not wait on the gap. Such an event carries nothing (empty data) and is
+/// never folded; it is chained like any event but was not written by the service, so it is not signed.
+/// </summary>
+public static class GapFiller
+{
+    public const string Stream = "mt_tombstone";
+    public const string Type = "tombstone";
+
+    public static bool Is(string stream, string type) => stream == Stream && type == Type;
+}

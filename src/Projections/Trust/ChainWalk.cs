@@ -27,6 +27,7 @@ internal sealed class ChainWalk(byte[] genesis, AppendCheck appends)
             return new(position, $"the event at position {position} ({stored.StreamId} v{stored.Version}, {stored.Type}) was changed after it was sealed");
         if (!ChainLink.Compute(Link, position, chainedAt, digest).AsSpan().SequenceEqual(link))
             return new(position, $"the link at position {position} does not follow from position {position - 1}");
-        return appends.Next(position, digest, AuthHeader.Read(headers));
+        var gapFiller = GapFiller.Is(stored.StreamId, stored.Type) && stored.Data == "{}";
+        return appends.Next(position, digest, AuthHeader.Read(headers), gapFiller);
     }
 }

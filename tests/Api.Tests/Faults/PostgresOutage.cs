@@ -22,6 +22,7 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
     {
         _postgres = await FaultPostgres.StartAsync("outage");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
             .UseSetting("Auth:BootstrapAdminKey", AdminKey));
     }

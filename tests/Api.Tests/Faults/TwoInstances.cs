@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Traceability.Projections.Activity;
 using Traceability.Projections.Events;
 using Traceability.Testing;
@@ -97,10 +99,11 @@ public sealed class TwoInstances(ITestOutputHelper output) : IAsyncLifetime
 
     private Task<long> LockHoldersAsync()
     {
-        // Marten's HotCold daemon: the instance holding this advisory lock runs the async projections.
+        // Marten's HotCold daemon: the instance holding the shard's advisory lock runs it.
+        long key = ProjectionLockIds.Compute(MartenConfiguration.Schema, new ShardName(ActivityProjection.ProjectionName, "All", 1), MartenConfiguration.DaemonLockId);
         return _postgres.ScalarAsync(
-            "SELECT count(DISTINCT pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid::bigint = $1",
-            (long)MartenConfiguration.DaemonLockId);
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid::bigint = $1 AND objid::bigint = $2",
+            (key >> 32) & 0xFFFF_FFFF, key & 0xFFFF_FFFF);
     }
 
     private static async Task ActivityCaughtUpAsync(ApiProcess api, FaultPostgres postgres)

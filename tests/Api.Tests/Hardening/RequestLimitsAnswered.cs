@@ -106,7 +106,7 @@ public sealed class RequestTimeouts(ShortTimeout api) : IClassFixture<ShortTimeo
         {
             await blocker.OpenAsync();
             await using var tx = await blocker.BeginTransactionAsync();
-            await using (var lockStreams = new NpgsqlCommand("LOCK TABLE traceability.streams IN ACCESS EXCLUSIVE MODE", blocker, tx))
+            await using (var lockStreams = new NpgsqlCommand("LOCK TABLE traceability.mt_streams IN ACCESS EXCLUSIVE MODE", blocker, tx))
                 await lockStreams.ExecuteNonQueryAsync();
             var response = await viewer.GetAsync("/api/platforms");
             await Problem.Expect(response, HttpStatusCode.GatewayTimeout, "Limits:RequestTimeoutSeconds");

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using Traceability.Testing;
+
 namespace Traceability.Api.Tests.Hardening;
 
 /// <summary>The role the service runs as may append to the log but not change it: privileges refuse first, the trigger is only the second line.</summary>
@@ -10,9 +12,15 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
 {
     public static TheoryData<string> Changes => new()
     {
-        "UPDATE traceability.events SET type = 'forged'",
-        "DELETE FROM traceability.events",
-        "TRUNCATE traceability.events",
+        "UPDATE traceability.mt_events SET type = 'forged'",
+        "DELETE FROM traceability.mt_events",
+        "TRUNCATE traceability.mt_events",
+        "UPDATE traceability.event_chain SET link = digest",
+        "DELETE FROM traceability.event_chain",
+        "TRUNCATE traceability.event_chain",
+        "DELETE FROM traceability.mt_streams",
+        "UPDATE traceability.legacy_events SET type = 'forged'",
+        "INSERT INTO traceability.chain_genesis (link) VALUES ('\\x00')",
     };
 
     [Theory]
@@ -29,7 +37,7 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task The_service_runs_as_the_runtime_role_not_as_the_owner()
     {
         await using var command = api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
-            "SELECT current_user, pg_has_role(current_user, 'traceability_app', 'USAGE'), has_table_privilege('traceability.events', 'INSERT')");
+            "SELECT current_user, pg_has_role(current_user, 'traceability_app', 'USAGE'), has_table_privilege('traceability.mt_events', 'INSERT')");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         Assert.Equal(new NpgsqlConnectionStringBuilder(api.RuntimeConnectionString).Username, reader.GetString(0));
@@ -42,6 +50,7 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var directory = Path.Combine(Path.GetTempPath(), $"traceability-role-{Guid.NewGuid():N}");
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", "")
             .UseSetting("Database:DataDirectory", directory));
         try
@@ -49,8 +58,8 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
             await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
             await using (var user = new NpgsqlCommand("SELECT current_user", connection))
                 Assert.Equal("traceability_app", await user.ExecuteScalarAsync());
-            await AssertPermissionDenied(connection, "UPDATE traceability.events SET type = 'forged'");
-            await AssertPermissionDenied(connection, "TRUNCATE traceability.events");
+            await AssertPermissionDenied(connection, "UPDATE traceability.mt_events SET type = 'forged'");
+            await AssertPermissionDenied(connection, "TRUNCATE traceability.mt_events");
         }
         finally
         {
@@ -68,9 +77,11 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var directory = Path.Combine(Path.GetTempPath(), $"traceability-hosts-{Guid.NewGuid():N}");
         var embedded = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", "")
             .UseSetting("Database:DataDirectory", directory));
         var other = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", api.RuntimeConnectionString)
             .UseSetting("ConnectionStrings:TraceabilityMigrations", api.ConnectionString));
         try
@@ -96,6 +107,6 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
         await using var command = new NpgsqlCommand(sql, connection);
         var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
-        Assert.Contains("permission denied for table events", refused.MessageText, StringComparison.Ordinal);
+        Assert.StartsWith("permission denied for table ", refused.MessageText, StringComparison.Ordinal);
     }
 }

@@ -31,7 +31,8 @@ public abstract class TunedApiFixture : IAsyncLifetime
         ConnectionString = await TestServer.CreateDatabaseAsync("tuned");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("ConnectionStrings:Traceability", ConnectionString).UseSetting("Auth:BootstrapAdminKey", AdminKey);
+            web.UseSetting("ConnectionStrings:Traceability", ConnectionString).UseSetting("Auth:BootstrapAdminKey", AdminKey)
+                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem);
             foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         });
