@@ -29,8 +29,8 @@ public static class EventRows
             AppendAuthentication.Sign(key, digests, (i, auth) => headers[first + i][AuthHeader.Name] = JsonSerializer.SerializeToNode(auth, EventJson.Options));
         }
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Events(rows, headers));
         batch.BatchCommands.Add(Streams(rows));
+        batch.BatchCommands.Add(Events(rows, headers));
         await batch.ExecuteNonQueryAsync(ct);
     }
 

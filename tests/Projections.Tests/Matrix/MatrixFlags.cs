@@ -5,12 +5,12 @@ using Traceability.Testing;
 
 namespace Traceability.Projections.Tests.Matrix;
 
-public sealed class MatrixFlagging(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class MatrixFlagging(LogFixture log) : IClassFixture<LogFixture>
 {
     [Fact]
     public async Task Each_flag_marks_exactly_the_rows_it_describes()
     {
-        await using var s = new MatrixScenario(db.DataSource);
+        var s = new MatrixScenario(log);
         await s.CreateBaselineAsync("flags");
         await s.ImportAsync("flags", new Dictionary<string, string> { ["FUTEX"] = "y", ["KPROBES"] = "y", ["DEVMEM"] = "y", ["HZ"] = "250", ["SLAB"] = "n", ["MODULES"] = "m" });
         await s.DecideAsync("flags", "FUTEX", "engineer-1", MatrixScenario.Proposed("flags", "FUTEX", "y"), new DecisionApproved("flags", "FUTEX", 1, "ok"));
@@ -36,7 +36,7 @@ public sealed class MatrixFlagging(DatabaseFixture db) : IClassFixture<DatabaseF
     [Fact]
     public async Task A_withdrawn_decision_leaves_a_built_in_symbol_undocumented_and_evidence_is_counted()
     {
-        await using var s = new MatrixScenario(db.DataSource);
+        var s = new MatrixScenario(log);
         await s.CreateBaselineAsync("withdrawn");
         await s.ImportAsync("withdrawn", new Dictionary<string, string> { ["BPF"] = "y" });
         await s.DecideAsync("withdrawn", "BPF", "engineer-1", MatrixScenario.Proposed("withdrawn", "BPF", "y"),
@@ -47,13 +47,13 @@ public sealed class MatrixFlagging(DatabaseFixture db) : IClassFixture<DatabaseF
 
         var row = Assert.Single(await s.LiveAsync("withdrawn"));
         Assert.Equal([MatrixFlags.Undocumented], row.Flags);
-        Assert.Equal("engineer-2", row.LastActor);
+        Assert.Equal("engineer-2", row.LastChange?.Actor);
     }
 
     [Fact]
     public async Task A_symbol_that_leaves_the_config_without_a_decision_leaves_the_matrix()
     {
-        await using var s = new MatrixScenario(db.DataSource);
+        var s = new MatrixScenario(log);
         await s.CreateBaselineAsync("leaving");
         await s.ImportAsync("leaving", new Dictionary<string, string> { ["A"] = "y", ["B"] = "y" }, "sha1");
         await s.DecideAsync("leaving", "B", "engineer-1", MatrixScenario.Proposed("leaving", "B", "y"));
