@@ -39,3 +39,34 @@ public sealed class ReadingActivity(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("days", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class RebuildingActivity(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task A_rebuild_counts_every_event_once_and_leaves_the_projection_running()
+    {
+        var baseline = await api.CreateBaselineAsync();
+        await api.ProposedDecisionAsync(baseline, "FUTEX");
+        await CountsEveryEventAsync("the activity projection to catch up before the rebuild");
+
+        var response = await api.Admin.PostAsync("/api/admin/projections/activity/rebuild", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("running").GetBoolean());
+        await CountsEveryEventAsync("the rebuilt projection to count every event once");
+        await api.ProposedDecisionAsync(baseline, "SECCOMP");
+        await CountsEveryEventAsync("the projection, still running after the rebuild, to count a later event");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Engineer.PostAsync("/api/admin/projections/activity/rebuild", null)).StatusCode);
+    }
+
+    private async Task CountsEveryEventAsync(string what)
+    {
+        var events = 0L;
+        await Eventually.True(async () =>
+        {
+            events = await api.EventCountAsync();
+            var report = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/activity?days=366");
+            return report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64()) == events;
+        }, what);
+    }
+}
