@@ -11,8 +11,8 @@ if [ "${1:0:1}" = '-' ]; then set -- postgres "$@"; fi
 [ "$1" = postgres ] || exec "$@"
 
 export PGDATA="${PGDATA:-/var/lib/postgresql/data}" PGPORT="${PGPORT:-5432}"
-POSTGRES_USER="${POSTGRES_USER:-postgres}"
-POSTGRES_DB="${POSTGRES_DB:-$POSTGRES_USER}"
+export POSTGRES_USER="${POSTGRES_USER:-postgres}"
+export POSTGRES_DB="${POSTGRES_DB:-$POSTGRES_USER}"
 
 # PostgreSQL refuses to run as root: prepare the directories as root, then run this script again as postgres.
 if [ "$(id -u)" = 0 ]; then
