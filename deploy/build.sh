@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 image=${TRACEABILITY_IMAGE:-traceability:local}
 runtime=${RUNTIME_IMAGE:-mcr.microsoft.com/dotnet/runtime-deps:10.0}
 rm -rf .publish
-dotnet publish ../src/Api/Api.csproj -c Release -r linux-x64 --self-contained -o .publish -nologo -v quiet
+dotnet publish ../src/Api/Api.csproj -c Release -r linux-x64 --self-contained -o .publish -nologo -v quiet \
+  --artifacts-path ../.cache/publish
 # An engine without a bridge network (started with --bridge=none) runs the build's RUN step on the host's.
 network=()
 docker network inspect bridge >/dev/null 2>&1 || network=(--network host)
