@@ -14,5 +14,6 @@ network=()
 docker network inspect bridge >/dev/null 2>&1 || network=(--network host)
 # The legacy builder where the engine has no BuildKit (Debian's docker.io without buildx).
 docker buildx version >/dev/null 2>&1 || export DOCKER_BUILDKIT=0
-docker build -q "${network[@]}" --build-arg RUNTIME_IMAGE="$runtime" -t "$image" . >/dev/null
+# Quiet unless it fails: the legacy builder's deprecation notice is not news.
+output=$(docker build -q "${network[@]}" --build-arg RUNTIME_IMAGE="$runtime" -t "$image" . 2>&1) || { echo "$output" >&2; exit 1; }
 echo "$image"

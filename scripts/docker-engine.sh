@@ -24,8 +24,15 @@ ensure_commands() {
   [ ${#packages[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || { echo "Missing ${packages[*]} and no apt-get to install them with." >&2; return 1; }
   echo "Installing Debian's ${packages[*]}..." >&2
-  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${packages[@]}" >/dev/null \
-    || { echo "Installing ${packages[*]} failed (root or sudo is needed)." >&2; return 1; }
+  local log
+  log=$(mktemp)
+  # apt's chatter (debconf, needrestart) only matters when the install fails.
+  if ! { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${packages[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2; rm -f "$log"
+    echo "Installing ${packages[*]} failed (log above; root or sudo is needed)." >&2
+    return 1
+  fi
+  rm -f "$log"
 }
 
 start_private_docker() {

@@ -35,7 +35,9 @@ build() {
   rm -rf "$root"/var/lib/postgresql/*/main "$root"/etc/postgresql/*/main "$root"/var/cache/apt/archives/*.deb \
     "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/*
   tar -C "$root" -c . | docker import - "$tag-rootfs" >/dev/null
-  docker build -q --network host --build-arg ROOTFS="$tag-rootfs" --label traceability.inputs="$inputs" -t "$tag" "$here/$name" >/dev/null
+  local output
+  output=$(docker build -q --network host --build-arg ROOTFS="$tag-rootfs" --label traceability.inputs="$inputs" -t "$tag" "$here/$name" 2>&1) \
+    || { echo "$output" >&2; return 1; }
   docker rmi "$tag-rootfs" >/dev/null
   docker save "$tag" -o "$archive.partial"
   mv "$archive.partial" "$archive"
