@@ -61,7 +61,7 @@ public static class TraceabilityApp
         services.AddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailing.Complete);
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -78,12 +78,14 @@ public static class TraceabilityApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UsePreconditionFailedWithETag();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
         app.UseRequestLimits();
+        app.UseControlCharacterGuard();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
