@@ -26,7 +26,7 @@ public static class MatrixCsvFormat
         row.Revision?.ToString(CultureInfo.InvariantCulture), row.Rationale,
         string.Join(';', row.Assumptions), string.Join(';', row.Features), string.Join(';', row.Requirements),
         row.EvidenceCount.ToString(CultureInfo.InvariantCulture), string.Join(';', row.Flags), row.LastActor,
-        row.LastTime?.ToString("O", CultureInfo.InvariantCulture), row.LastSeq.ToString(CultureInfo.InvariantCulture),
+        row.LastTime is { } time ? Timestamps.Text(time) : null, row.LastSeq.ToString(CultureInfo.InvariantCulture),
     ];
 
     /// <summary>Every cell through <see cref="CsvCell"/>: formula-like text is neutralised, then quoted as RFC 4180 needs.</summary>
