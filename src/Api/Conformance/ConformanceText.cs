@@ -68,7 +68,14 @@ public static class ConformanceText
     private static string Rationale(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "" : " — " + OneLine(rationale);
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>One line of at most <see cref="MaxText"/> characters: the JSON answer has every word, a log line the gist.</summary>
+    private static string OneLine(string text)
+    {
+        var line = string.Join(' ', text.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= MaxText ? line : line[..(MaxText - 1)].TrimEnd() + "…";
+    }
+
+    private const int MaxText = 240;
 
     private static string Count(int n, string noun) => $"{N(n)} {noun}{(n == 1 ? "" : "s")}";
 
