@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Traceability.Api.Http;
 using Traceability.Api.Matrix;
 using Traceability.Projections.Audit;
 using Traceability.Projections.Events;
@@ -13,12 +14,14 @@ public static class GetAuditExport
 
     public static async Task<FileContentHttpResult> Handle(
         string id, [Microsoft.AspNetCore.Mvc.FromQuery(Name = AsOf.Parameter)] string? asOf,
-        EventStore store, AuditSigningKey signing, CancellationToken ct)
+        EventStore store, AuditSigningKey signing, HeavyReads heavyReads, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
         var requested = AsOf.Parse(asOf, failures);
         if (failures.Count > 0) throw new ValidationException(failures);
         await MatrixSource.EnsureBaselineExistsAsync(store, id, ct);
+        // Built whole before a byte is written: a database failure on the way is still a problem document, never a cut-off zip.
+        using var slot = heavyReads.Enter("this export");
         var (head, _) = await store.HeadAsync(ct);
         var seq = requested is null ? head : await requested.ResolveAsync(store, head, ct);
         var events = await AuditLog.ReadPrefixAsync(store.DataSource, seq, ct);

@@ -55,6 +55,7 @@ public static class TraceabilityApp
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<AuditSigningKey>();
+        services.AddSingleton<HeavyReads>();
         services.AddSingleton<IAsyncProjection, ActivityProjection>();
         services.AddSingleton(new DaemonOptions());
         services.AddHostedService<DatabaseStartup>();

@@ -8,7 +8,7 @@ namespace Traceability.Projections.Audit;
 /// <summary>Folds the exported events into the baseline's matrix and compares it with matrix.json and matrix.csv.</summary>
 internal static class MatrixCheck
 {
-    public static string Run(Manifest manifest, List<AuditEvent> events, Dictionary<string, byte[]> content, CheckFailures failures)
+    public static string Run(Manifest manifest, List<AuditEvent> events, IReadOnlyDictionary<string, byte[]> content, CheckFailures failures)
     {
         var baseline = manifest.Baseline.Id;
         var rows = ExportMatrix.Fold(baseline, Typed(events, baseline, manifest.AsOf.Seq, failures));
