@@ -6,21 +6,22 @@ namespace Traceability.Api.Hosting;
 
 /// <summary>
 /// The service's PostgreSQL: the server named by ConnectionStrings:Traceability, or else the embedded
-/// one of ARCHITECTURE.md in Database:DataDirectory. Started and migrated once, on first use, which
+/// one of ARCHITECTURE.md in the service data directory's postgres/ (Database:DataDirectory overrides it, a
+/// relative path being taken below the service data directory). Started and migrated once, on first use, which
 /// the start-up service forces before the first request; stopped when the host is disposed.
 /// Migrations run as the schema's owner; requests run as the runtime role, which cannot change the
 /// event log (migration 0005): embedded, the launcher provides both; external, ConnectionStrings:Traceability
 /// is the runtime role and ConnectionStrings:TraceabilityMigrations, if given, the owner.
 /// </summary>
-public sealed class Database(IConfiguration configuration, ILogger<Database> logger) : IAsyncDisposable
+public sealed class Database(IConfiguration configuration, ServiceDataDirectory dataDirectory, ILogger<Database> logger) : IAsyncDisposable
 {
     /// <summary>The data source and the embedded server this instance started, if any: one per host, so disposing one host never stops another's.</summary>
     private readonly Lazy<(NpgsqlDataSource DataSource, EmbeddedPostgres? Embedded)> _started =
-        new(() => Start(configuration, logger).GetAwaiter().GetResult());
+        new(() => Start(configuration, dataDirectory, logger).GetAwaiter().GetResult());
 
     public NpgsqlDataSource DataSource => _started.Value.DataSource;
 
-    private static async Task<(NpgsqlDataSource, EmbeddedPostgres?)> Start(IConfiguration configuration, ILogger logger)
+    private static async Task<(NpgsqlDataSource, EmbeddedPostgres?)> Start(IConfiguration configuration, ServiceDataDirectory dataDirectory, ILogger logger)
     {
         EmbeddedPostgres? embedded = null;
         var runtime = configuration.GetConnectionString("Traceability");
@@ -28,6 +29,7 @@ public sealed class Database(IConfiguration configuration, ILogger<Database> log
         if (string.IsNullOrWhiteSpace(runtime))
         {
             var options = configuration.GetSection("Database").Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
+            options.DataDirectory = dataDirectory.Resolve(configuration["Database:DataDirectory"] is { Length: > 0 } own ? own : "postgres");
             embedded = await EmbeddedPostgres.StartAsync(options);
             logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
             try

@@ -33,6 +33,7 @@ public static class TraceabilityApp
     {
         var demo = args.Contains(DemoLoader.Switch);
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoLoader.Switch).ToArray());
+        builder.Services.AddSingleton(ServiceDataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
         AddServices(builder.Services);
         if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
