@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
 # dotnet run builds silently: say so, as the first build takes a minute or two.
 echo "run.sh: building the service (Release; the first build restores packages and takes a minute or two)..." >&2
-dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly
+if ! build=$(dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly 2>&1); then
+  echo "$build" >&2
+  exit 1
+fi
 echo "run.sh: starting it; stop it with Ctrl+C" >&2
 exec dotnet run --no-build --project src/Api -c Release -- "$@"
