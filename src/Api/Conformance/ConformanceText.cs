@@ -8,8 +8,8 @@ public sealed record ConformanceCounts(bool Pass, CheckPolicy Policy, Findings F
 
 /// <summary>
 /// The report as a CI log reads it: the summary line, warnings, one line per failure, then what does not
-/// fail (pending decisions, suspect ones when not gated). The undecided y/m symbols, thousands in a real
-/// config, are listed only on request (?listUndecided=true).
+/// fail (suspect decisions when not gated, one line counting the pending ones). The undecided y/m symbols,
+/// thousands in a real config, are listed only on request (?listUndecided=true).
 /// </summary>
 public static class ConformanceText
 {
@@ -36,9 +36,9 @@ public static class ConformanceText
         {
             foreach (var s in report.Suspect) text.Append($"suspect (not gated) {s.Symbol}: {OneLine(ConformanceFailures.SuspectCause(s))}\n");
         }
-        if (!report.FailOn.Contains(CheckPolicy.Unapproved))
+        if (!report.FailOn.Contains(CheckPolicy.Unapproved) && report.Pending.Count > 0)
         {
-            foreach (var p in report.Pending) text.Append($"pending {p.Symbol}: {p.Status} {p.Decided}, actual {p.Actual ?? "absent"}\n");
+            text.Append($"not gated: {Count(report.Pending.Count, "proposed or rejected decision")} (failOn=unapproved fails on them; the JSON answer lists them)\n");
         }
         if (listUndecided) Undecided(report.Undecided, text);
         return text.ToString();

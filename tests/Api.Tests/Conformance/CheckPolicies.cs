@@ -65,6 +65,19 @@ public sealed class CheckPolicies(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Pending_decisions_that_do_not_fail_the_check_are_one_line_of_the_text()
+    {
+        var baseline = await api.BaselineWithRealConfigAsync();
+        await api.CheckedDecisionAsync(baseline, "BTRFS_FS", "m", Review.Proposed);
+        await api.CheckedDecisionAsync(baseline, "KVM", "y", Review.Rejected);
+
+        var response = await api.CheckAsync(baseline, SampleConfigs.Bytes(Sample), "?format=text");
+
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.Equal(["not gated: 2 proposed or rejected decisions (failOn=unapproved fails on them; the JSON answer lists them)"], lines[1..]);
+    }
+
+    [Fact]
     public async Task Strict_mode_fails_on_every_category_and_lists_undecided_symbols_as_one_failure()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
