@@ -1,13 +1,25 @@
+using Microsoft.AspNetCore.Connections;
 using Traceability.Api.Audit;
 using Traceability.Api.Hosting;
 using Traceability.Projections.Embedded;
 
 // The offline check needs no web host and must not start a database.
 if (args.Length > 0 && args[0] == VerifyExportCommand.Name) return VerifyExportCommand.Run(args[1..], Console.Out, Console.Error);
+if (HelpText.Wanted(args))
+{
+    var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray()).Build();
+    HelpText.Print(Console.Out, ServiceDataDirectory.Resolve(settings, Directory.GetCurrentDirectory()));
+    return 0;
+}
 
 try
 {
     var app = TraceabilityApp.Build(args);
+    if (ListenAddresses.FirstInUse(app.Configuration) is { } taken)
+    {
+        Console.Error.WriteLine(ListenAddresses.Message(taken));
+        return 3;
+    }
     await app.RunAsync();
     return 0;
 }
@@ -15,6 +27,12 @@ catch (Exception ex) when (ex is EmbeddedPostgresException || ex.InnerException 
 {
     Console.Error.WriteLine($"traceability: the embedded database could not start.{Environment.NewLine}{(ex as EmbeddedPostgresException ?? ex.InnerException)!.Message}");
     return 1;
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    // Taken between the check and the bind: still one line, not a stack trace.
+    Console.Error.WriteLine($"traceability: {ex.Message} (is the service already running?)");
+    return 3;
 }
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>

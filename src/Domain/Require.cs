@@ -11,7 +11,14 @@ internal static class Require
 
     /// <summary>Texts the domain insists on (reason, rationale): missing one breaks a rule.</summary>
     public static string Text(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainRuleViolated($"A {what} is required.") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw new DomainRuleViolated($"{Article(what, capital: true)} {what} is required.") : value.Trim();
+
+    /// <summary>"a" or "an" before <paramref name="word"/> (by its first letter: enough for the words the rules use).</summary>
+    public static string Article(string word, bool capital = false)
+    {
+        var an = word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal);
+        return (capital, an) switch { (true, true) => "An", (true, false) => "A", (false, true) => "an", _ => "a" };
+    }
 
     /// <summary>Malformed input (400) rather than a rule break.</summary>
     public static string NotBlank(string? value, string paramName) =>

@@ -44,6 +44,12 @@ public class DecisionLifecycleTests
             .ThenFails<DomainRuleViolated>();
 
     [Fact]
+    public void Approving_an_approved_decision_is_refused_in_plain_english() =>
+        Assert.Equal("An approved decision cannot be approved; only a proposed one.",
+            Given(new By("alice", Proposed), new By("bob", new DecisionApproved(Baseline, "FUTEX", 1, "ok")))
+                .When(s => DecisionDecisions.Approve(s!, "carol", null)).ThenFails<DomainRuleViolated>().Message);
+
+    [Fact]
     public void Approving_own_decision_is_rejected() =>
         Given(new By("alice", Proposed)).When(s => DecisionDecisions.Approve(s!, "alice", null))
             .ThenFails<DomainRuleViolated>();

@@ -19,12 +19,14 @@ public static class GetAuditExport
 
     public static async Task<FileContentHttpResult> Handle(
         string id, [Microsoft.AspNetCore.Mvc.FromQuery(Name = AsOf.Parameter)] string? asOf, bool? unverified,
-        EventLog log, ServiceKey key, TrustedKeys trusted, CancellationToken ct)
+        EventLog log, ServiceKey key, TrustedKeys trusted, HeavyReads heavyReads, CancellationToken ct)
     {
         var failures = new List<ValidationFailure>();
         var requested = AsOf.Parse(asOf, failures);
         if (failures.Count > 0) throw new ValidationException(failures);
         await MatrixSource.EnsureBaselineExistsAsync(log, id, ct);
+        // Built whole before a byte is written: a database failure on the way is still a problem document, never a cut-off zip.
+        using var slot = heavyReads.Enter("this export");
         var position = requested is null ? (await log.Sealer.SealAsync(ct)).Position : await requested.ResolveAsync(log, ct);
         var events = await AuditLog.ReadAsync(log.DataSource, id, position, ct);
         var dossier = AuditDossier.Build(events, id) ?? throw new ValidationException(

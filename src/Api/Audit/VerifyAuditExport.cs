@@ -1,45 +1,68 @@
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Traceability.Api.Http;
 using Traceability.Projections.Audit;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Audit;
 
-/// <summary>POST /api/audit-exports/verify: checks an uploaded export (application/zip or multipart) without trusting the database.</summary>
+/// <summary>
+/// POST /api/audit-exports/verify: checks an uploaded export (application/zip or multipart) without trusting the
+/// database. The upload goes to a temporary file as it arrives (within Limits:MaxExportUploadBytes), and the
+/// verifier reads it within <see cref="ExportLimits"/>, so neither the upload nor what it inflates to is held in memory.
+/// </summary>
 public static class VerifyAuditExport
 {
-    public const long MaxUploadBytes = 256L * 1024 * 1024;
-
-    public static async Task<IResult> Handle(HttpRequest request, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpRequest request, HeavyReads heavyReads, CancellationToken ct)
     {
-        var sizeLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeLimit is { IsReadOnly: false }) sizeLimit.MaxRequestBodySize = MaxUploadBytes;
-        using var zip = new MemoryStream();
+        using var slot = heavyReads.Enter("this verification");
+        await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         await ReadUploadAsync(request, zip, ct);
         zip.Position = 0;
         try
         {
-            return TypedResults.Ok(ExportVerifier.Verify(zip));
+            return TypedResults.Ok(await Task.Run(() => ExportVerifier.Verify(zip, cancellation: ct), ct));
         }
         catch (InvalidDataException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not an audit export",
                 detail: $"The upload is not a readable zip archive: {ex.Message}");
         }
+        catch (ExportLimitExceeded ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Larger than an audit export",
+                detail: $"{ex.Message} Verification stopped there (see README, Security).",
+                extensions: new Dictionary<string, object?> { ["inflatedBytes"] = ex.InflatedBytes });
+        }
     }
 
     private static async Task ReadUploadAsync(HttpRequest request, Stream into, CancellationToken ct)
     {
-        if (request.HasFormContentType)
+        var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
+        if (type == "multipart/form-data")
         {
-            var form = await request.ReadFormAsync(ct);
-            if (form.Files.Count != 1) throw new BadRequest("Send exactly one file: the export zip.");
-            await form.Files[0].CopyToAsync(into, ct);
+            await ReadSingleFileAsync(request, parsed!, into, ct);
             return;
         }
-        var type = request.ContentType?.Split(';')[0].Trim();
         if (type is not ("application/zip" or "application/octet-stream" or "application/x-zip-compressed"))
             throw new UnsupportedContent($"Send the export as application/zip or multipart/form-data, not '{request.ContentType}'.");
         await request.Body.CopyToAsync(into, ct);
+    }
+
+    /// <summary>The form's one file, streamed: the framework's form reader would buffer it and stop at its own 128 MB.</summary>
+    private static async Task ReadSingleFileAsync(HttpRequest request, MediaTypeHeaderValue type, Stream into, CancellationToken ct)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw new BadRequest("The multipart/form-data content type has no boundary.");
+        var reader = new MultipartReader(boundary, request.Body);
+        var files = 0;
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition();
+            if (!isFile) { await section.Body.CopyToAsync(Stream.Null, ct); continue; }
+            if (++files > 1) throw new BadRequest("Send exactly one file: the export zip.");
+            await section.Body.CopyToAsync(into, ct);
+        }
+        if (files == 0) throw new BadRequest("Send exactly one file: the export zip.");
     }
 }

@@ -36,6 +36,11 @@ public static class VerifyExportCommand
             output.WriteLine($"FAIL entries: {zipPath} is not a readable zip archive ({ex.Message})");
             return 1;
         }
+        catch (ExportLimitExceeded ex)
+        {
+            output.WriteLine($"FAIL entries: {zipPath} is larger than an audit export can be: {ex.Message}");
+            return 1;
+        }
         foreach (var line in result.Lines()) output.WriteLine(line);
         return result.Valid ? 0 : 1;
     }

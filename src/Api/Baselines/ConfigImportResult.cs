@@ -1,13 +1,18 @@
+using System.Text.Json.Serialization;
 using Traceability.Domain.Baselines;
 using Traceability.Domain.Kconfig;
 
 namespace Traceability.Api.Baselines;
 
-public sealed record SymbolList(int Count, IReadOnlyList<string> Symbols);
+/// <summary>Symbols is null (left out) unless the request asked for names (?names=true): a first import adds ~11,000.</summary>
+public sealed record SymbolList(
+    int Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Symbols);
 
 public sealed record ValueChange(string Symbol, string? Old, string? New);
 
-public sealed record ChangeList(int Count, IReadOnlyList<ValueChange> Items);
+/// <summary>Items is null (left out) unless the request asked for names (?names=true).</summary>
+public sealed record ChangeList(
+    int Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ValueChange>? Items);
 
 /// <summary>
 /// What an import changed since the previous one. Unchanged: the file is identical to the latest
@@ -30,17 +35,19 @@ public sealed record ConfigImportPlan(ConfigImported? Event, ConfigChanges Chang
         return new ConfigImportPlan(imported, changes, config, state);
     }
 
-    public ConfigImportResult Result(IReadOnlyList<string> symbolMissing) => new(
+    /// <summary>Counts always; the symbol names and changed values only when <paramref name="names"/> (issue 12, item 11).</summary>
+    public ConfigImportResult Result(IReadOnlyList<string> symbolMissing, bool names) => new(
         Event?.Revision ?? State.ConfigRevision,
         Config.Sha256,
         Config.Architecture,
         Config.KernelVersion,
         Config.Values.Count,
         Event is null,
-        Symbols(Changes.Added),
-        Symbols(Changes.Removed),
-        new ChangeList(Changes.Changed.Count, Changes.Changed.Select(c => new ValueChange(c.Symbol, c.Old, c.New)).ToArray()),
+        Symbols(Changes.Added, names),
+        Symbols(Changes.Removed, names),
+        new ChangeList(Changes.Changed.Count, names ? Changes.Changed.Select(c => new ValueChange(c.Symbol, c.Old, c.New)).ToArray() : null),
         symbolMissing);
 
-    private static SymbolList Symbols(IReadOnlyList<ConfigChange> changes) => new(changes.Count, changes.Select(c => c.Symbol).ToArray());
+    private static SymbolList Symbols(IReadOnlyList<ConfigChange> changes, bool names) =>
+        new(changes.Count, names ? changes.Select(c => c.Symbol).ToArray() : null);
 }

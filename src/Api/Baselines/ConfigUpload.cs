@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Traceability.Api.Http;
@@ -31,8 +30,6 @@ public static class ConfigUploads
     public static async Task<ConfigUpload> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes + MaxFieldChars) throw TooLarge(maxBytes);
-        var sizeLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeLimit is { IsReadOnly: false }) sizeLimit.MaxRequestBodySize = maxBytes + MaxFieldChars * MaxSections;
         if (IsText(request)) return new ConfigUpload(await ReadCappedAsync(request.Body, maxBytes, ct), new Dictionary<string, string>());
         if (IsMultipart(request)) return await ReadMultipartAsync(request, maxBytes, ct);
         throw new UnsupportedContent(

@@ -39,7 +39,7 @@ public static class DeriveBaseline
     }
 
     public static async Task<Created<Response>> Handle(
-        string id, HttpRequest request, EventLog log, IValidator<Request> validator, IConfiguration configuration,
+        string id, bool? names, HttpRequest request, EventLog log, IValidator<Request> validator, IConfiguration configuration,
         CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var source = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
@@ -62,7 +62,7 @@ public static class DeriveBaseline
 
         ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
         return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
-            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing), carried.LeftCatalog));
+            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing, names ?? false), carried.LeftCatalog));
     }
 
     /// <summary>Catalogs never change once built, so reading both before the append lock cannot go stale.</summary>

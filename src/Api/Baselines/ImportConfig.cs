@@ -12,7 +12,7 @@ namespace Traceability.Api.Baselines;
 public static class ImportConfig
 {
     public static async Task<IResult> Handle(
-        string id, HttpRequest request, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
+        string id, bool? names, HttpRequest request, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
     {
         var baseline = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
         var upload = await ConfigUploads.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
@@ -24,7 +24,7 @@ public static class ImportConfig
         if (plan.Event is null)
         {
             ETags.Set(context.Response, baseline.Version);
-            return TypedResults.Ok(plan.Result([]));
+            return TypedResults.Ok(plan.Result([], names ?? false));
         }
 
         IReadOnlyList<StreamAppend> flags = [];
@@ -35,6 +35,6 @@ public static class ImportConfig
         }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}"), ct);
         ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));
         var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();
-        return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(missing));
+        return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(missing, names ?? false));
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
@@ -53,7 +52,7 @@ public static class BuildCatalog
         var request = context.Request;
         var (body, source, origin) = request.HasJsonContentType()
             ? await FromJsonAsync(request, validator, ct)
-            : await FromTarballAsync(request, queryValidator, configuration, new TarballQuery(kernelVersion, architecture), ct);
+            : await FromTarballAsync(request, queryValidator, new TarballQuery(kernelVersion, architecture), ct);
         var arch = CatalogArchitectures.Of(body.Architecture)!;
         var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch));
         var stream = Catalog.StreamId(body.KernelVersion!, arch);
@@ -77,15 +76,13 @@ public static class BuildCatalog
 
     /// <summary>A tarball names version and architecture in the query: ?kernelVersion=6.12.117&amp;architecture=arm64.</summary>
     private static async Task<(Request, IKconfigSource, string)> FromTarballAsync(
-        HttpRequest request, IValidator<TarballQuery> validator, IConfiguration configuration, TarballQuery query, CancellationToken ct)
+        HttpRequest request, IValidator<TarballQuery> validator, TarballQuery query, CancellationToken ct)
     {
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var xz = type is "application/x-xz" or "application/x-tar+xz";
         if (!xz && type is not ("application/gzip" or "application/x-gzip" or "application/x-tar+gzip"))
             throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}} or an application/gzip or application/x-xz tarball, not '{request.ContentType}'.");
         await validator.ValidateAndThrowAsync(query, ct);
-        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxCatalogUploadBytes") ?? 512L * 1024 * 1024;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var hashing = new HashingStream(request.Body, hash);
         var source = xz ? await CatalogTrees.XzTarballAsync(hashing, ct) : await CatalogTrees.TarballAsync(hashing, ct);

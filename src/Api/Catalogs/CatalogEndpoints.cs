@@ -7,7 +7,7 @@ public static class CatalogEndpoints
     public static void MapCatalogs(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/catalogs").WithTags("Catalogs");
-        group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration)
+        group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration).WithBodyLimit(BodyLimit.CatalogUpload)
             .Accepts<BuildCatalog.Request>("application/json", "application/gzip", "application/x-xz")
             .WithSummary("Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {path, kernelVersion, architecture}) or an uploaded .tar.gz (?kernelVersion=&architecture=).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)

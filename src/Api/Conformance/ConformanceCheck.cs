@@ -5,37 +5,35 @@ namespace Traceability.Api.Conformance;
 
 /// <summary>
 /// Compares a parsed .config with a baseline's decisions. Pure: the file is parsed once, the
-/// decisions read once, and every comparison is a dictionary lookup. Deviation and symbol-missing
-/// are the matrix's own definitions (MatrixRow), applied to the checked file's value.
+/// decisions read once, and every comparison is a dictionary lookup. Deviation, suspect and
+/// symbol-missing are the matrix's own definitions (MatrixRow), applied to the checked file's value.
 /// </summary>
 public static class ConformanceCheck
 {
-    public static ConformanceReport Evaluate(CheckTarget target, KernelConfig file, CheckedDecisions decisions, bool strict)
+    public static ConformanceReport Evaluate(
+        CheckTarget target, KernelConfig file, CheckedDecisions decisions, CheckPolicy policy, IReadOnlyDictionary<string, SuspectMark> marks)
     {
-        var found = Classify(file, decisions.Rows);
+        var found = Classify(file, decisions.Rows, marks);
         var undecided = Undecided(file, found.Approved, found.Proposed);
-        var pass = found.Deviations.Count == 0 && found.Missing.Count == 0 && (!strict || undecided.Count == 0);
+        var failures = ConformanceFailures.Of(found, undecided, policy);
         var warnings = Warnings(target, file);
-        var counts = new ConformanceCounts(
-            pass, strict, found.Deviations.Count, found.Missing.Count, undecided.Count, file.Values.Count, warnings.Count);
+        var counts = new ConformanceCounts(failures.Count == 0, policy, found, undecided.Count, file.Values.Count, warnings.Count);
         return new ConformanceReport(
-            target.Id, pass, strict, ConformanceText.Summary(target.Id, file.Sha256, counts),
+            target.Id, counts.Pass, policy.Strict, policy.Names, ConformanceText.Summary(target.Id, file.Sha256, counts),
             new CheckedFile(file.Sha256, file.Architecture, file.KernelVersion, file.Values.Count),
             new CheckedAgainst(found.Approved.Count, decisions.AsOfPosition, target.Architecture, target.KernelVersion),
-            found.Deviations, found.Missing, undecided, found.Pending, warnings);
+            failures, found.Deviations, found.Missing, found.Suspect, found.Pending, found.Absent, undecided, warnings);
     }
 
-    private sealed record Findings(
-        List<ConformanceDeviation> Deviations, List<MissingSymbol> Missing, List<PendingDecision> Pending,
-        HashSet<string> Approved, HashSet<string> Proposed);
-
-    private static Findings Classify(KernelConfig file, IReadOnlyList<MatrixRow> decisions)
+    private static Findings Classify(KernelConfig file, IReadOnlyList<MatrixRow> decisions, IReadOnlyDictionary<string, SuspectMark> marks)
     {
-        var found = new Findings([], [], [], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var found = new Findings();
         foreach (var decision in decisions)
         {
             var row = decision with { ConfigValue = file.Values.GetValueOrDefault(decision.Symbol) };
             var symbol = KconfigSymbol.Display(row.Symbol);
+            if (row.IsSuspect) found.Suspect.Add(Suspect(row, symbol, marks.GetValueOrDefault(row.Symbol) ?? SuspectMark.Unknown));
+            if (row.SymbolMissing) found.Absent.Add(new(symbol, row.Status!, row.DecidedValue!));
             if (row.Status == MatrixRow.Approved)
             {
                 found.Approved.Add(row.Symbol);
@@ -51,6 +49,10 @@ public static class ConformanceCheck
         }
         return found;
     }
+
+    private static SuspectDecision Suspect(MatrixRow row, string symbol, SuspectMark mark) => new(
+        symbol, row.Status!, row.DecidedValue!, row.ConfigValue, mark.Cause,
+        mark.Position, mark.Position is null ? null : mark.Time, mark.Position is null ? null : mark.Actor, mark.Reason);
 
     private static UndecidedSymbols Undecided(KernelConfig file, HashSet<string> approved, HashSet<string> proposed)
     {
@@ -79,4 +81,16 @@ public static class ConformanceCheck
             warnings.Add($"The file is for kernel {file.KernelVersion}, the baseline is kernel {target.KernelVersion}.");
         return warnings;
     }
+}
+
+/// <summary>What the comparison found, before the policy says what fails.</summary>
+public sealed class Findings
+{
+    public List<ConformanceDeviation> Deviations { get; } = [];
+    public List<MissingSymbol> Missing { get; } = [];
+    public List<SuspectDecision> Suspect { get; } = [];
+    public List<PendingDecision> Pending { get; } = [];
+    public List<AbsentDecision> Absent { get; } = [];
+    public HashSet<string> Approved { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Proposed { get; } = new(StringComparer.Ordinal);
 }

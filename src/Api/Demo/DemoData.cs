@@ -18,6 +18,13 @@ public sealed record DemoData(
         JsonSerializer.Deserialize<DemoData>(File.ReadAllText(Path.Combine(directory, "demo", "demo.json")), JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("samples/demo/demo.json is empty.");
 
+    /// <summary>What the demo loaded, for the console once it is done.</summary>
+    public string Summary() =>
+        $"{Platforms.Count} platforms, {HardwareFeatures.Count} hardware features, {Assumptions.Count} assumptions of use, " +
+        $"{Requirements.Count} requirements, {Baselines.Count} baselines, {Decisions.Count} decisions " +
+        $"({Decisions.Count(d => d.Approve)} approved by a second key), {Evidence.Count} evidence records, " +
+        $"{AssumptionRevisions.Count} AoU revision{(AssumptionRevisions.Count == 1 ? "" : "s")} marking linked decisions suspect";
+
     /// <summary>The samples folder is copied next to the service's binaries (see Api.csproj).</summary>
     public static string SamplesDirectory() => Path.Combine(AppContext.BaseDirectory, "samples");
 }

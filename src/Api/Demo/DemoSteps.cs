@@ -41,9 +41,7 @@ public sealed class DemoSteps(Uri address, IReadOnlyDictionary<string, string> k
         await Decide(demo, aous, ct);
         foreach (var b in demo.Baselines.Where(b => b.DerivedFrom is not null)) await Derive(b, samples, ct);
         foreach (var revision in demo.AssumptionRevisions) await Revise(revision, aous, demo, ct);
-        return $"{demo.Platforms.Count} platforms, {demo.HardwareFeatures.Count} hardware features, {aous.Count} assumptions of use, " +
-            $"{demo.Baselines.Count} baselines, {demo.Decisions.Count} decisions ({demo.Decisions.Count(d => d.Approve)} approved by a second key), " +
-            $"{demo.Evidence.Count} evidence records, {demo.AssumptionRevisions.Count} AoU revision marking its decisions suspect";
+        return demo.Summary();
     }
 
     private async Task Decide(DemoData demo, Dictionary<string, string> aous, CancellationToken ct)

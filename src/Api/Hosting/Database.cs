@@ -8,24 +8,26 @@ namespace Traceability.Api.Hosting;
 
 /// <summary>
 /// The service's PostgreSQL: the server named by ConnectionStrings:Traceability, or else the embedded
-/// one of ARCHITECTURE.md in Database:DataDirectory. Started and migrated once, on first use, which
+/// one of ARCHITECTURE.md in the service data directory's postgres/ (Database:DataDirectory overrides it, a
+/// relative path being taken below the service data directory). Started and migrated once, on first use, which
 /// the start-up service forces before the first request; stopped when the host is disposed.
 /// Migrations run as the schema's owner; requests run as the runtime role, which cannot change the
 /// event log (migrations 0005, 0010): embedded, the launcher provides both; external, ConnectionStrings:Traceability
 /// is the runtime role and ConnectionStrings:TraceabilityMigrations, if given, the owner.
 /// </summary>
-public sealed class Database(IConfiguration configuration, ServiceKeys keys, ILogger<Database> logger) : IAsyncDisposable
+public sealed class Database(IConfiguration configuration, ServiceKeys keys, ServiceDataDirectory dataDirectory, ILogger<Database> logger) : IAsyncDisposable
 {
     /// <summary>The data source and the embedded server this instance started, if any: one per host, so disposing one host never stops another's.</summary>
     private readonly Lazy<(NpgsqlDataSource DataSource, EmbeddedPostgres? Embedded, LogMigrated? Upgraded)> _started =
-        new(() => Start(configuration, keys.Key, logger).GetAwaiter().GetResult());
+        new(() => Start(configuration, dataDirectory, keys.Key, logger).GetAwaiter().GetResult());
 
     public NpgsqlDataSource DataSource => _started.Value.DataSource;
 
     /// <summary>Release 0.1.0's log, when this start copied it into Marten's tables.</summary>
     public LogMigrated? Upgraded => _started.Value.Upgraded;
 
-    private static async Task<(NpgsqlDataSource, EmbeddedPostgres?, LogMigrated?)> Start(IConfiguration configuration, ServiceKey key, ILogger logger)
+    private static async Task<(NpgsqlDataSource, EmbeddedPostgres?, LogMigrated?)> Start(
+        IConfiguration configuration, ServiceDataDirectory dataDirectory, ServiceKey key, ILogger logger)
     {
         EmbeddedPostgres? embedded = null;
         LogMigrated? upgraded;
@@ -34,6 +36,7 @@ public sealed class Database(IConfiguration configuration, ServiceKeys keys, ILo
         if (string.IsNullOrWhiteSpace(runtime))
         {
             var options = configuration.GetSection("Database").Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
+            options.DataDirectory = dataDirectory.Resolve(configuration["Database:DataDirectory"] is { Length: > 0 } own ? own : "postgres");
             embedded = await EmbeddedPostgres.StartAsync(options);
             logger.LogInformation("Embedded PostgreSQL on 127.0.0.1:{Port}, data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
             try

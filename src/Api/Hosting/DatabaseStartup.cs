@@ -9,10 +9,13 @@ namespace Traceability.Api.Hosting;
 /// release 0.1.0's log, seals it into the chain and rebuilds the read models from it; then makes sure an
 /// admin key exists.
 /// </summary>
-public sealed class DatabaseStartup(Database database, ChainSealer sealer, ReadModelRebuild rebuild, KeyBootstrap keys) : IHostedService
+public sealed class DatabaseStartup(
+    Database database, ChainSealer sealer, ReadModelRebuild rebuild, KeyBootstrap keys, ServiceDataDirectory dataDirectory, ILogger<DatabaseStartup> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogInformation("Service data directory {Path} (from {Origin})", dataDirectory.Path, dataDirectory.Origin);
         _ = database.DataSource;
         if (database.Upgraded is not null)
         {

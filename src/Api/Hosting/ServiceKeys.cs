@@ -15,9 +15,9 @@ public sealed class ServiceKeys : IDisposable
     public const string KeyFileSetting = "Audit:SigningKeyFile";
     public const string TrustedSetting = "Audit:TrustedPublicKeys";
 
-    public ServiceKeys(IConfiguration configuration, ILogger<ServiceKeys> logger)
+    public ServiceKeys(IConfiguration configuration, ServiceDataDirectory dataDirectory, ILogger<ServiceKeys> logger)
     {
-        Key = Load(configuration, logger);
+        Key = Load(configuration, dataDirectory, logger);
         var earlier = configuration.GetSection(TrustedSetting).Get<string[]>() ?? [];
         Trusted = new TrustedKeys(Key, earlier.Select(pem => TrustedKey.From(File.Exists(pem) ? File.ReadAllText(pem) : pem)));
     }
@@ -26,13 +26,13 @@ public sealed class ServiceKeys : IDisposable
 
     public TrustedKeys Trusted { get; }
 
-    public static string DefaultFile(IConfiguration configuration) => Path.Combine(DataDirectory.Resolve(configuration), "keys", "service-signing-key.pem");
+    public static string DefaultFile(ServiceDataDirectory dataDirectory) => dataDirectory.Resolve(Path.Combine("keys", "service-signing-key.pem"));
 
-    private static ServiceKey Load(IConfiguration configuration, ILogger logger)
+    private static ServiceKey Load(IConfiguration configuration, ServiceDataDirectory dataDirectory, ILogger logger)
     {
         if (configuration[KeySetting] is { Length: > 0 } pem) return Parse(pem, KeySetting, logger);
         var configured = configuration[KeyFileSetting];
-        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultFile(configuration) : configured);
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultFile(dataDirectory) : configured);
         if (File.Exists(path)) return Parse(File.ReadAllText(path), path, logger);
         if (!string.IsNullOrWhiteSpace(configured)) throw new InvalidOperationException($"{KeyFileSetting} names {path}, which does not exist.");
         var generated = ServiceKey.Generate();

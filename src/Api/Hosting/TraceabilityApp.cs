@@ -33,6 +33,7 @@ public static class TraceabilityApp
     {
         var demo = args.Contains(DemoLoader.Switch);
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoLoader.Switch).ToArray());
+        builder.Services.AddSingleton(ServiceDataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
         AddServices(builder.Services);
         if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
@@ -54,6 +55,7 @@ public static class TraceabilityApp
         services.AddSingleton<CatalogReads>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
+        services.AddSingleton<HeavyReads>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<ChainSealingService>();
         // The schema comes from the migrations (AutoCreate.None); the daemon runs each async projection on one instance (HotCold).
@@ -64,12 +66,13 @@ public static class TraceabilityApp
             return options;
         }).AddAsyncDaemon(DaemonMode.HotCold);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailing.Complete);
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new TimestampJson());
         });
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -81,12 +84,14 @@ public static class TraceabilityApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UsePreconditionFailedWithETag();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
         app.UseRequestLimits();
+        app.UseControlCharacterGuard();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

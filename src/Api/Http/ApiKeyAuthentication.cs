@@ -32,7 +32,13 @@ public sealed class ApiKeyAuthentication(
         return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden",
-            $"The key '{Context.User.Identity?.Name}' has the role '{Context.User.FindFirstValue(ClaimTypes.Role)}', which may not do this.");
+    /// <summary>Names the roles the operation needs (issue 12, item 9), so the caller knows which key to ask an admin for.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var needed = Roles.AdmittedBy(Context.GetEndpoint());
+        return Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden",
+            $"The key '{Context.User.Identity?.Name}' has the role '{Context.User.FindFirstValue(ClaimTypes.Role)}', which may not do this; "
+            + $"this operation needs the role {string.Join(" or ", needed)}.",
+            new Dictionary<string, object?> { ["requiredRoles"] = needed });
+    }
 }

@@ -19,7 +19,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         var context = httpContext;
         var (status, title, detail, extensions) = Map(Unwrap(exception));
         // An outage answers every request with 503: one line each, not a stack trace each, keeps the log readable.
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (exception is ServiceBusy) logger.LogInformation("{Method} {Path}: busy ({Error})", context.Request.Method, context.Request.Path, exception.Message);
+        else if (status == StatusCodes.Status503ServiceUnavailable)
             logger.LogWarning("{Method} {Path}: database unavailable ({Error})", context.Request.Method, context.Request.Path, exception.Message);
         else if (status >= 500) logger.LogError(exception, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
@@ -35,6 +36,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         JsonException j => (400, "Invalid JSON", JsonDetail(j), null),
         BadRequest or ArgumentException or FormatException => (400, "Invalid request", exception.Message, null),
         UnsupportedContent => (415, "Unsupported content type", exception.Message, null),
+        ServiceBusy => (503, "Busy", exception.Message, null),
         ResourceNotFound => (404, "Not found", exception.Message, null),
         PreconditionFailed => (412, "Precondition failed", exception.Message, null),
         Refusal r => (r.Status, r.Title, r.Message, null),

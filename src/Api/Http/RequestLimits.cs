@@ -4,26 +4,18 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
-using Traceability.Api.Baselines;
 
 namespace Traceability.Api.Http;
 
 /// <summary>
 /// Request body size, rate and time limits (issue 6), each answered with a problem document:
-/// 413 for a body over Limits:MaxRequestBytes (a .config endpoint allows Limits:MaxConfigBytes),
+/// 413 for a body over the endpoint's <see cref="BodyLimit"/> (checked on Content-Length before reading, and
+/// on the bytes actually read, chunked bodies included),
 /// 429 with Retry-After past RateLimit:PermitPerMinute per API key (per remote address without one),
 /// 504 after Limits:RequestTimeoutSeconds.
 /// </summary>
 public static class RequestLimits
 {
-    public const long DefaultMaxRequestBytes = 1024 * 1024;
-
-    /// <summary>Room for the multipart framing and form fields around a .config (ConfigUploads caps each).</summary>
-    private const long MultipartOverhead = 1024 * 1024;
-
-    public static long MaxRequestBytes(IConfiguration configuration) =>
-        configuration.GetValue<long?>("Limits:MaxRequestBytes") is { } max and > 0 ? max : DefaultMaxRequestBytes;
-
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
@@ -55,25 +47,35 @@ public static class RequestLimits
     private static async Task LimitBody(HttpContext context, RequestDelegate next)
     {
         var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
-        var (limit, setting) = AcceptsConfig(context)
-            ? (ConfigUploads.MaxConfigBytes(configuration) + MultipartOverhead, "Limits:MaxConfigBytes")
-            : (MaxRequestBytes(configuration), "Limits:MaxRequestBytes");
-        if (context.Request.ContentLength > limit)
+        var limit = LimitOf(context.GetEndpoint(), context.Request);
+        var bytes = limit.BodyBytes(configuration);
+        if (context.Request.ContentLength > bytes)
         {
             // Answered before reading a byte of the body: a 50 MB upload costs us nothing.
             await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
-                $"The body is larger than the limit of {limit.ToString("N0", CultureInfo.InvariantCulture)} bytes ({setting}).");
+                $"The body is larger than the limit of {limit.Describe(configuration)}.");
             return;
         }
+        // One limit, ours: Kestrel's own (30 MB by default) would contradict it both ways.
         var size = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (size is { IsReadOnly: false }) size.MaxRequestBodySize = limit;
+        if (size is { IsReadOnly: false }) size.MaxRequestBodySize = null;
+        context.Request.Body = new CappedBody(context.Request.Body, bytes, () => BodyLimits.TooLarge(limit, configuration));
         await next(context);
     }
 
-    /// <summary>The .config endpoints declare text/plain or multipart bodies; JSON endpoints get the small cap.</summary>
-    private static bool AcceptsConfig(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
+    /// <summary>
+    /// The endpoint's declared limit for the body's content type; for .config endpoints (text/plain or multipart bodies)
+    /// the .config one; otherwise JSON's.
+    /// </summary>
+    public static BodyLimit LimitOf(Endpoint? endpoint, HttpRequest request)
+    {
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.MediaType.Value : null;
+        var declared = endpoint?.Metadata.GetOrderedMetadata<BodyLimit>().FirstOrDefault(l => l.AppliesTo(mediaType));
+        if (declared is not null) return declared;
+        var acceptsConfig = endpoint?.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
             .Any(a => a.ContentTypes.Any(t => t is "text/plain" or "multipart/form-data")) == true;
+        return acceptsConfig ? BodyLimit.Config : BodyLimit.Json;
+    }
 
     private static async ValueTask Rejected(OnRejectedContext rejected)
     {

@@ -21,6 +21,23 @@ public static class Roles
     public const string Assessment = "assessment";
     public const string Administration = "administration";
 
+    /// <summary>The roles each policy admits: what a 403 names.</summary>
+    private static readonly Dictionary<string, string[]> Admitted = new()
+    {
+        [Read] = [.. All], [Engineering] = [Engineer, Admin], [Assessment] = [Assessor, Admin], [Administration] = [Admin],
+    };
+
+    /// <summary>The roles that may call <paramref name="endpoint"/>: every policy it names must admit them.</summary>
+    public static IReadOnlyList<string> AdmittedBy(Endpoint? endpoint)
+    {
+        IEnumerable<string> roles = All;
+        foreach (var data in endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [])
+        {
+            if (data.Policy is { } policy && Admitted.TryGetValue(policy, out var admitted)) roles = roles.Intersect(admitted);
+        }
+        return roles.ToList();
+    }
+
     public static void AddPolicies(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(All));

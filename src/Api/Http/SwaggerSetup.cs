@@ -13,11 +13,13 @@ public static class SwaggerSetup
                 Title = "Traceability",
                 Version = "v1",
                 Description = "Kernel configuration decisions with their safety rationale, as events, projected into traceability matrices. " +
-                    "Authorize with an API key (X-Api-Key). Writes accept If-Match: \"<version>\" from a resource's ETag and answer 412 when it is stale.",
+                    "Authorize with an API key (X-Api-Key). Writes accept If-Match: \"3\" (a resource's ETag, its version) and answer 412 when it is stale.",
             });
             // Each operation nests its own Request/Response: prefix the operation (ReviseAssumptionRequest) so schemas don't collide.
             var defaultSchemaId = options.SchemaGeneratorOptions.SchemaIdSelector;
             options.SchemaFilter<RequestExamples>();
+            options.SchemaFilter<RequiredFromValidators>();
+            options.OperationFilter<ResponseContentTypes>();
             options.CustomSchemaIds(t => t.IsNested ? t.DeclaringType!.Name + defaultSchemaId(t) : defaultSchemaId(t));
             options.AddSecurityDefinition(ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
             {

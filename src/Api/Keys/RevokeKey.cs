@@ -3,6 +3,7 @@ using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
+using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Keys;
 
@@ -10,6 +11,9 @@ public static class RevokeKey
 {
     public static async Task<NoContent> Handle(string name, string? reason, EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
     {
+        // The reason goes into the permanent log: the same rule as every free-text field of a body.
+        if (reason is not null && (reason.Length > TextRules.TextLength || !TextRules.HasNoControlCharacters(reason)))
+            throw new BadRequest($"reason must be at most {TextRules.TextLength} characters without control characters other than line feed and tab.");
         var key = await keys.FindByNameAsync(name, ct) ?? throw new ResourceNotFound($"API key '{name}'");
         if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
         var admins = (await keys.ListAsync(ct)).Count(k => k.Role == Roles.Admin && k.Revoked is null);

@@ -11,7 +11,7 @@ public static class MatrixEndpoints
             .WithSummary("The traceability matrix: one row per symbol with its config value, decision, links, evidence count, flags and last change. "
                 + "Filters: flag (repeatable: undocumented|deviation|unapproved|suspect|symbol-missing), status (proposed|approved|rejected|withdrawn|none), "
                 + "symbolPrefix, search, assumption, feature; sort symbol|status|configValue|lastChange ('-' for descending); page, pageSize (≤ 1000); "
-                + "asOf=<seq_id or ISO-8601 time> answers from history. Accept: text/csv or format=csv streams the whole filtered matrix as CSV.")
+                + "asOf=<chain position or ISO-8601 time> answers from history. Accept: text/csv or format=csv streams the whole filtered matrix as CSV.")
             .Produces<MatrixPage>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/coverage", GetCoverage.Handle)

@@ -70,8 +70,9 @@ public static partial class DecisionDecisions
     private static void EnsureProposed(Decision state, string verb)
     {
         EnsureNotWithdrawn(state);
+        var status = state.Status.ToString().ToLowerInvariant();
         Require.Rule(state.Status == DecisionStatus.Proposed,
-            $"A {state.Status.ToString().ToLowerInvariant()} decision cannot be {verb}; only a proposed one.");
+            $"{Require.Article(status, capital: true)} {status} decision cannot be {verb}; only a proposed one.");
     }
 
     private static string CheckValue(string value) =>

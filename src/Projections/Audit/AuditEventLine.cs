@@ -14,9 +14,9 @@ namespace Traceability.Projections.Audit;
 /// </summary>
 public static class AuditEventLine
 {
-    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    public const string TimeFormat = Timestamps.Format;
 
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => Timestamps.Text(time);
 
     public static void Write(AuditEvent e, Stream output)
     {

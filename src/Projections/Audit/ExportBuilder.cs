@@ -35,8 +35,16 @@ public static class ExportBuilder
         return AuditZip.Write(entries);
     }
 
-    /// <summary>Every hashed file, each a function of the events alone: the verifier rebuilds them all the same way.</summary>
-    public static List<(string Name, byte[] Content)> Files(IReadOnlyList<AuditEvent> events, AuditDossier d) =>
+    /// <summary>Every hashed file, in the zip's order, each a function of the events alone.</summary>
+    public static List<(string Name, byte[] Content)> Files(IReadOnlyList<AuditEvent> events, AuditDossier d)
+    {
+        var files = DossierFiles(d);
+        files.Insert(files.FindIndex(f => f.Name == ExportFiles.Report), (ExportFiles.Events, EventsJsonl(events)));
+        return files;
+    }
+
+    /// <summary>Every hashed file but events.jsonl: what the dossier gives, and what the verifier rebuilds the same way.</summary>
+    public static List<(string Name, byte[] Content)> DossierFiles(AuditDossier d) =>
     [
         (ExportFiles.MatrixCsv, ExportMatrix.Csv(d.Matrix)),
         (ExportFiles.MatrixJson, ExportMatrix.Json(d.Baseline.Id, d.AsOfPosition, d.Matrix)),
@@ -45,7 +53,6 @@ public static class ExportBuilder
         (ExportFiles.Features, AuditJson.Serialize(new { asOfPosition = d.AsOfPosition, hardwareFeatures = d.Features })),
         (ExportFiles.Requirements, AuditJson.Serialize(new { asOfPosition = d.AsOfPosition, requirements = d.Requirements })),
         (ExportFiles.Evidence, AuditJson.Serialize(new { baseline = d.Baseline.Id, asOfPosition = d.AsOfPosition, evidence = d.Evidence })),
-        (ExportFiles.Events, EventsJsonl(events)),
         (ExportFiles.Report, AuditReport.Html(d)),
     ];
 

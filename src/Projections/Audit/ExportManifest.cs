@@ -5,12 +5,12 @@ namespace Traceability.Projections.Audit;
 /// <summary>Reads manifest.json, refusing anything but a complete manifest of this format.</summary>
 internal static class ExportManifest
 {
-    public static Manifest? Read(Dictionary<string, byte[]> content, List<VerificationCheck> checks, List<VerificationFailure> failures)
+    public static Manifest? Read(byte[]? bytes, List<VerificationCheck> checks, List<VerificationFailure> failures)
     {
         Manifest? manifest = null;
         ExportVerifier.Run(checks, failures, ExportVerifier.ManifestCheck, f =>
         {
-            if (!content.TryGetValue(ExportFiles.Manifest, out var bytes)) { f.Add(ExportFiles.Manifest, null, null, null, null, "manifest.json: missing; nothing can be checked against it."); return ""; }
+            if (bytes is null) { f.Add(ExportFiles.Manifest, null, null, null, null, "manifest.json: missing; nothing can be checked against it."); return ""; }
             try
             {
                 manifest = JsonSerializer.Deserialize<Manifest>(bytes, AuditJson.Options);

@@ -12,9 +12,8 @@ internal static class ExportSignature
         "manifest.sig: the export is NOT signed. Its hashes protect it only against accidental damage: anyone could have "
         + "made or changed it. The service signs every export it makes, so treat this one as untrusted.";
 
-    public static string Check(Manifest? manifest, Dictionary<string, byte[]> content, IReadOnlyList<TrustedKey> pinned, CheckFailures failures)
+    public static string Check(Manifest? manifest, byte[]? signed, byte[]? signature, IReadOnlyList<TrustedKey> pinned, CheckFailures failures)
     {
-        var signature = content.GetValueOrDefault(ExportFiles.Signature);
         if (manifest is null)
         {
             failures.Add(ExportFiles.Signature, null, null, null, null, "manifest.sig: cannot be checked: manifest.json is unreadable.");
@@ -28,8 +27,7 @@ internal static class ExportSignature
         }
         var keyId = manifest.Signature.KeyId;
         var key = pinned.Count > 0 ? pinned.FirstOrDefault(k => k.KeyId == keyId) : manifest.Keys.FirstOrDefault(k => k.KeyId == keyId);
-        var signed = content[ExportFiles.Manifest];
-        if (key is null || !key.Verifies(signed, signature))
+        if (key is null || signed is null || !key.Verifies(signed, signature))
         {
             failures.Add(ExportFiles.Signature, null, "keyId", keyId, null, pinned.Count > 0
                 ? $"manifest.sig: not a valid signature of manifest.json by a pinned public key (the manifest names key {keyId})."

@@ -4,7 +4,8 @@ using Traceability.Domain.Kconfig;
 namespace Traceability.Projections.Matrix;
 
 /// <summary>
-/// The matrix as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break).
+/// The matrix as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break,
+/// formula-like cells neutralised by <see cref="CsvCell"/>).
 /// Pure text so the matrix endpoint and the audit export write the very same CSV.
 /// </summary>
 public static class MatrixCsvFormat
@@ -25,11 +26,9 @@ public static class MatrixCsvFormat
         row.Revision?.ToString(CultureInfo.InvariantCulture), row.Rationale,
         string.Join(';', row.Assumptions), string.Join(';', row.Features), string.Join(';', row.Requirements),
         row.EvidenceCount.ToString(CultureInfo.InvariantCulture), string.Join(';', row.Flags), row.LastChange?.Actor,
-        row.LastChange?.Time.ToString("O", CultureInfo.InvariantCulture), row.LastChange?.Position?.ToString(CultureInfo.InvariantCulture),
+        row.LastChange is { } last ? Timestamps.Text(last.Time) : null, row.LastChange?.Position?.ToString(CultureInfo.InvariantCulture),
     ];
 
-    public static string Line(IReadOnlyList<string?> fields) => string.Join(',', fields.Select(Quote)) + "\r\n";
-
-    private static string Quote(string? field) =>
-        field is null ? "" : field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Every cell through <see cref="CsvCell"/>: formula-like text is neutralised, then quoted as RFC 4180 needs.</summary>
+    public static string Line(IReadOnlyList<string?> fields) => string.Join(',', fields.Select(CsvCell.Write)) + "\r\n";
 }

@@ -16,7 +16,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ChainSealer sealer,
     {
         await sealer.SealAsync(ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var walk = new ChainWalk(await ChainReads.GenesisAsync(connection, ct), new AppendCheck(trusted.All));
+        var walk = new LogWalk(await ChainReads.GenesisAsync(connection, ct), new AppendCheck(trusted.All));
         await using (var command = new NpgsqlCommand($"""
             SELECT c.position, c.digest, c.link, c.chained_at, e.seq_id IS NOT NULL, {StoredEvent.Columns}
             FROM traceability.event_chain c LEFT JOIN traceability.mt_events e ON e.seq_id = c.seq_id ORDER BY c.position

@@ -11,8 +11,9 @@ public sealed class SigningApiFixture : ApiFixture
 
     public static string PublicKeyPem { get; } = Key.ExportSubjectPublicKeyInfoPem();
 
+    /// <summary>Four exports at once race for the first signature of a manifest: the heavy-read limit must let them all run.</summary>
     protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } =
-        new Dictionary<string, string> { ["Audit:SigningKey"] = Key.ExportPkcs8PrivateKeyPem() };
+        new Dictionary<string, string> { ["Audit:SigningKey"] = Key.ExportPkcs8PrivateKeyPem(), ["Limits:ConcurrentHeavyReads"] = "4" };
 }
 
 public sealed class SignedExports(SigningApiFixture api) : IClassFixture<SigningApiFixture>

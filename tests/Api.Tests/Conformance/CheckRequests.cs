@@ -82,14 +82,14 @@ public sealed class CheckRequests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task The_text_format_answers_the_summary_line_then_one_line_per_finding()
+    public async Task The_text_format_answers_the_summary_line_then_one_line_per_failure_and_the_undecided_symbols_on_request()
     {
         var baseline = await api.BaselineWithRealConfigAsync();
         await api.CheckedDecisionAsync(baseline, "FUTEX", "y");
         await api.CheckedDecisionAsync(baseline, "ARM64_PAN", "y");
         var bytes = Encoding.UTF8.GetBytes("# Linux/arm64 6.1.192 Kernel Configuration\nCONFIG_FUTEX=m\nCONFIG_EXT4_FS=y\n");
 
-        var response = await api.CheckAsync(baseline, bytes, "?format=text");
+        var response = await api.CheckAsync(baseline, bytes, "?format=text&listUndecided=true");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);

@@ -31,6 +31,23 @@ public sealed class MatrixCoverage(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Status_percentages_add_up_to_exactly_100_even_when_each_alone_would_round_up()
+    {
+        var baseline = await api.CreateBaselineAsync();
+        var symbols = new[] { "FUTEX", "EXT4_FS", "KVM", "MODULES", "SECCOMP", "DEBUG_FS", "KPROBES" };
+        (await api.ImportConfigAsync(baseline, System.Text.Encoding.UTF8.GetBytes(string.Concat(symbols.Select(s => $"CONFIG_{s}=y\n")))))
+            .EnsureSuccessStatusCode();
+        foreach (var symbol in symbols[..5]) await api.DecideAsync(baseline, symbol, "y");
+        foreach (var symbol in symbols[..3]) await api.ApproveAsync(baseline, symbol);
+
+        var statuses = (await api.Viewer.GetFromJsonAsync<JsonElement>($"/api/baselines/{baseline}/coverage")).GetProperty("statuses");
+
+        var shares = statuses.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("percent").GetDouble());
+        Assert.Equal(1000, shares.Values.Sum(p => (int)Math.Round(p * 10)));
+        Assert.Equal((42.8, 28.6, 28.6), (shares["approved"], shares["proposed"], shares["none"]));
+    }
+
+    [Fact]
     public async Task Coverage_as_of_the_head_equals_the_live_coverage()
     {
         var small = await api.SmallMatrixAsync();

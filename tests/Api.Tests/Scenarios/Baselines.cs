@@ -32,7 +32,7 @@ public static partial class SampleConfigs
         return values;
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -78,11 +78,11 @@ public static class BaselineScenarios
     public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, string sampleName, HttpClient? client = null) =>
         api.ImportConfigAsync(baseline, SampleConfigs.Bytes(sampleName), client);
 
-    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, byte[] config, HttpClient? client = null)
+    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, byte[] config, HttpClient? client = null, string query = "")
     {
         var body = new ByteArrayContent(config);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        return (client ?? api.Engineer).PutAsync($"/api/baselines/{baseline}/config", body);
+        return (client ?? api.Engineer).PutAsync($"/api/baselines/{baseline}/config{query}", body);
     }
 
     public static MultipartFormDataContent ConfigForm(byte[] config, params (string Name, string Value)[] fields)

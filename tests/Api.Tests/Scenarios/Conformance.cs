@@ -37,6 +37,26 @@ public static class ConformanceScenarios
         return DecisionScenarios.Version(reviewed);
     }
 
+    /// <summary>
+    /// An approved decision resting on an accepted AoU that is then revised, all over HTTP, so the decision is
+    /// suspect exactly as in use. Returns the AoU's id; its revision's reason is <paramref name="reason"/>.
+    /// </summary>
+    public static async Task<string> SuspectDecisionAsync(this ApiFixture api, string baseline, string symbol, string value, string reason)
+    {
+        var drafted = await api.Engineer.PostAsJsonAsync("/api/assumptions", new { category = "platform", text = "The CPU implements FEAT_MTE2." });
+        drafted.EnsureSuccessStatusCode();
+        var aou = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await api.Assessor.PostAsJsonAsync($"/api/assumptions/{aou}/accept", new { reason = "Agreed." })).EnsureSuccessStatusCode();
+        var proposed = await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions",
+            new { symbol, value, rationale = $"{symbol}={value} relies on {aou}.", assumptions = new[] { aou } });
+        proposed.EnsureSuccessStatusCode();
+        (await api.Assessor.SendJsonAsync(HttpMethod.Post, $"/api/baselines/{baseline}/decisions/{symbol}/approve", new { },
+            DecisionScenarios.Version(proposed))).EnsureSuccessStatusCode();
+        (await api.Engineer.SendJsonAsync(HttpMethod.Put, $"/api/assumptions/{aou}",
+            new { category = "platform", text = "FEAT_MTE2 is not assumed.", reason }, null)).EnsureSuccessStatusCode();
+        return aou;
+    }
+
     /// <summary>POSTs a check and asserts that it wrote nothing, whatever it answered.</summary>
     public static async Task<HttpResponseMessage> CheckAsync(
         this ApiFixture api, string baseline, HttpContent body, string query = "", HttpClient? client = null)

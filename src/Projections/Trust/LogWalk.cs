@@ -1,7 +1,7 @@
 namespace Traceability.Projections.Trust;
 
 /// <summary>One pass over the chain in position order, stopping at the first problem.</summary>
-internal sealed class ChainWalk(byte[] genesis, AppendCheck appends)
+internal sealed class LogWalk(byte[] genesis, AppendCheck appends)
 {
     public byte[] Link { get; private set; } = genesis;
     public long Checked { get; private set; }
