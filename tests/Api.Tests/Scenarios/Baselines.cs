@@ -75,14 +75,19 @@ public static class BaselineScenarios
         return id;
     }
 
-    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, string sampleName, HttpClient? client = null) =>
-        api.ImportConfigAsync(baseline, SampleConfigs.Bytes(sampleName), client);
+    /// <summary>The query that lets a config of another kernel series in: tests that import 6.12 over 6.1 on purpose.</summary>
+    public const string ForcedSeries = "?force=true&forceReason=Comparing+the+6.12+config+with+6.1+on+purpose";
 
-    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, byte[] config, HttpClient? client = null)
+    public static Task<HttpResponseMessage> ImportConfigAsync(
+        this ApiFixture api, string baseline, string sampleName, HttpClient? client = null, string query = "") =>
+        api.ImportConfigAsync(baseline, SampleConfigs.Bytes(sampleName), client, query);
+
+    public static Task<HttpResponseMessage> ImportConfigAsync(
+        this ApiFixture api, string baseline, byte[] config, HttpClient? client = null, string query = "")
     {
         var body = new ByteArrayContent(config);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        return (client ?? api.Engineer).PutAsync($"/api/baselines/{baseline}/config", body);
+        return (client ?? api.Engineer).PutAsync($"/api/baselines/{baseline}/config{query}", body);
     }
 
     public static MultipartFormDataContent ConfigForm(byte[] config, params (string Name, string Value)[] fields)
