@@ -38,7 +38,8 @@ public static partial class CatalogDecisions
             Texts(definitions.SelectMany(d => d.Selects)),
             Texts(definitions.SelectMany(d => d.Implies)),
             Texts(definitions.SelectMany(d => d.Defaults)),
-            Texts(definitions.SelectMany(d => d.Ranges)));
+            Texts(definitions.SelectMany(d => d.Ranges)),
+            definitions.Select(d => new CatalogDefinition(d.Site.ToString(), d.Conditions, d.Menu)).ToList());
     }
 
     private static List<string> Texts(IEnumerable<Guarded> values) => values.Select(v => v.ToString()).ToList();

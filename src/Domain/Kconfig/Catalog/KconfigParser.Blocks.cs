@@ -51,6 +51,13 @@ public sealed partial class KconfigParser
 
     private List<string> Inherited() => _blocks.SelectMany(b => b.Conditions).ToList();
 
+    /// <summary>The prompts of the open menus, outermost first: where menuconfig shows the entry.</summary>
+    private string? MenuPath()
+    {
+        var menus = _blocks.Where(b => b is { Kind: "menu", Label: not null }).Select(b => b.Label).ToList();
+        return menus.Count == 0 ? null : string.Join(" > ", menus);
+    }
+
     private string? CurrentChoice()
     {
         var choice = _blocks.LastOrDefault(b => b.Kind == "choice");

@@ -117,7 +117,7 @@ public sealed partial class KconfigParser
             Problem(site, $"'{kind}' must be followed by exactly one symbol name");
             return;
         }
-        _entry = new EntryBuilder(kind, tokens[1].Text, site, Inherited(), CurrentChoice());
+        _entry = new EntryBuilder(kind, tokens[1].Text, site, Inherited(), CurrentChoice(), menu: MenuPath());
     }
 
     private void FinishEntry()
