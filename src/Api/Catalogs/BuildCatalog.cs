@@ -55,7 +55,8 @@ public static class BuildCatalog
             ? await FromJsonAsync(request, validator, ct)
             : await FromTarballAsync(request, queryValidator, configuration, new TarballQuery(kernelVersion, architecture), ct);
         var arch = CatalogArchitectures.Of(body.Architecture)!;
-        var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch));
+        // ct ends with the request's timeout: the parse checks it between files.
+        var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch), ct: ct);
         var stream = Catalog.StreamId(body.KernelVersion!, arch);
         var (state, version) = await store.LoadAsync<Catalog>(stream, Catalog.Evolve, ct);
         var events = CatalogDecisions.Build(state, body.KernelVersion!, arch, origin, parsed);

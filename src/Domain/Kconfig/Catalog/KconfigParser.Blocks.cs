@@ -44,7 +44,7 @@ public sealed partial class KconfigParser
     {
         while (_blocks.Count > depth)
         {
-            Problem(_blocks[^1].Site, $"'{_blocks[^1].Kind}' is not closed before the end of {path}");
+            Problem(_blocks[^1].Site, $"'{_blocks[^1].Kind}' is not closed before the end of {Shown(path)}");
             _blocks.RemoveAt(_blocks.Count - 1);
         }
     }
