@@ -50,7 +50,7 @@ public static class ProposeDecision
         var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
         var version = await DecisionWrites.AppendAsync(store, context, baseline, symbol, ExpectedVersion.NoStream, change, ct);
         var detail = await DecisionWrites.RespondAsync(store, context.Response, baseline, symbol, version, ct);
-        var warnings = await DependencyWarnings.ForAsync(store, catalogs, baseline, symbol, detail.Value, ct);
-        return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail with { Warnings = warnings });
+        var checks = await DependencyWarnings.ForAsync(store, catalogs, baseline, symbol, detail.Value, ct);
+        return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail.With(checks));
     }
 }

@@ -39,7 +39,7 @@ public static class ReviseDecision
                 request.Assumptions, request.Features, request.Requirements, request.Reason),
             request.Reason?.Trim()), ct);
         var detail = revised.Value!;
-        var warnings = await DependencyWarnings.ForAsync(store, catalogs, baseline, detail.Symbol, detail.Value, ct);
-        return TypedResults.Ok(detail with { Warnings = warnings });
+        var checks = await DependencyWarnings.ForAsync(store, catalogs, baseline, detail.Symbol, detail.Value, ct);
+        return TypedResults.Ok(detail.With(checks));
     }
 }

@@ -57,6 +57,8 @@ public static class RequestLimits
         var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
         var (limit, setting) = AcceptsConfig(context)
             ? (ConfigUploads.MaxConfigBytes(configuration) + MultipartOverhead, "Limits:MaxConfigBytes")
+            : Accepts(context, Catalogs.CompactCatalog.MediaType) && !Catalogs.BuildCatalog.IsPathRequest(context.Request)
+            ? (Catalogs.BuildCatalog.MaxUploadBytes(configuration), "Limits:MaxCatalogUploadBytes")
             : (MaxRequestBytes(configuration), "Limits:MaxRequestBytes");
         if (context.Request.ContentLength > limit)
         {
@@ -74,6 +76,10 @@ public static class RequestLimits
     private static bool AcceptsConfig(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAcceptsMetadata>()
             .Any(a => a.ContentTypes.Any(t => t is "text/plain" or "multipart/form-data")) == true;
+
+    /// <summary>Catalog uploads (kernel tarballs, compact catalogs) are megabytes: they have their own cap; a JSON request there keeps the small one.</summary>
+    private static bool Accepts(HttpContext context, string contentType) =>
+        context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Any(a => a.ContentTypes.Contains(contentType)) == true;
 
     private static async ValueTask Rejected(OnRejectedContext rejected)
     {

@@ -20,6 +20,33 @@ public static partial class KernelSeries
     public static bool Same(string a, string b) =>
         Of(a) is { } series ? series == Of(b) : string.Equals(a, b, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Which of several catalogs of a series a baseline is offered: one recorded for the series itself
+    /// ("6.12") first, then the highest release (6.12.117 before 6.12.9), then by name.
+    /// </summary>
+    public static IReadOnlyList<string> Preferred(IEnumerable<string> versions) =>
+        versions.OrderByDescending(v => Of(v) == v).ThenByDescending(Numbers, NumbersComparer.Instance).ThenBy(v => v, StringComparer.Ordinal).ToList();
+
+    private static long[] Numbers(string version) =>
+        NumberPart().Matches(version).Select(m => long.TryParse(m.Value, out var n) ? n : long.MaxValue).ToArray();
+
+    private sealed class NumbersComparer : IComparer<long[]>
+    {
+        public static NumbersComparer Instance { get; } = new();
+
+        public int Compare(long[]? x, long[]? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                if (x[i] != y[i]) return x[i].CompareTo(y[i]);
+            }
+            return x.Length.CompareTo(y.Length);
+        }
+    }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex NumberPart();
+
     [GeneratedRegex(@"^[0-9]+\.[0-9]+(?![0-9])")]
     private static partial Regex SeriesPrefix();
 }
