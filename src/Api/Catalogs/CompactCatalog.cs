@@ -18,7 +18,7 @@ public sealed record CompactCatalog(
     public const string FormatName = "traceability-kconfig-catalog/1";
     public const string MediaType = "application/vnd.traceability.kconfig-catalog+json";
 
-    /// <summary>The 6.12 x86 catalog is ~16 MB of JSON; a document inflating past this is not a catalog.</summary>
+    /// <summary>The 6.12 x86 catalog is 10.5 MB of JSON; a document inflating past this is not a catalog.</summary>
     public const long MaxInflatedBytes = 64L * 1024 * 1024;
 
     /// <summary>Strict on reading: every field present (nulls written out), none null that may not be.</summary>
