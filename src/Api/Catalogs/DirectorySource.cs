@@ -20,7 +20,20 @@ public sealed class DirectorySource : IKconfigSource
     public DirectorySource(string root)
     {
         var full = Path.GetFullPath(root);
-        _root = (NativeFiles.RealPath(full) ?? full).TrimEnd('/') + "/";
+        _root = (RealRoot(full) ?? full).TrimEnd('/') + "/";
+    }
+
+    /// <summary>Without realpath every read is refused anyway (see Read), so the root needs no more than its full path.</summary>
+    private static string? RealRoot(string full)
+    {
+        try
+        {
+            return NativeFiles.RealPath(full);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
     }
 
     public KconfigFile Read(string path)
