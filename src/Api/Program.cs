@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Connections;
 using Traceability.Api.Audit;
+using Traceability.Api.Catalogs;
 using Traceability.Api.Hosting;
 using Traceability.Projections.Embedded;
 
-// The offline check needs no web host and must not start a database.
+// The offline check and the catalog generator need no web host and must not start a database.
 if (args.Length > 0 && args[0] == VerifyExportCommand.Name) return VerifyExportCommand.Run(args[1..], Console.Out, Console.Error);
+if (args.Length > 0 && args[0] == CompactCatalogCommand.Name) return CompactCatalogCommand.Run(args[1..], Console.Out, Console.Error);
 if (HelpText.Wanted(args))
 {
     var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray()).Build();

@@ -51,6 +51,9 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Configuration a derived fixture adds (e.g. an audit signing key).</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
+    /// <summary>A client of the service without a key of its own: for callers that name the key per request (the demo).</summary>
+    public HttpClient KeylessClient() => _factory.CreateClient();
+
     public HttpClient Client(string key)
     {
         var client = _factory.CreateClient();

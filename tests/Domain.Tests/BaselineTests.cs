@@ -60,6 +60,32 @@ public class BaselineTests
         Given(Created).When(s => BaselineDecisions.Import(s!, platformArchitecture, Sha, header, null, Values))
             .ThenFails<DomainRuleViolated>();
 
+    [Theory]
+    [InlineData("6.12.5")]
+    [InlineData("6.12")]
+    [InlineData("6.12.0-rc1")]
+    public void A_config_of_the_baselines_kernel_series_is_accepted(string header) =>
+        Assert.NotNull(BaselineDecisions.Import(Baseline.Evolve(null, Created)!, "arm64", Sha, "arm64", header, Values));
+
+    [Theory]
+    [InlineData("6.1.192")]
+    [InlineData("6.13.2")]
+    [InlineData("6.121.1")]
+    public void A_config_of_another_kernel_series_is_rejected_naming_both_versions_and_how_to_force(string header)
+    {
+        var refused = Assert.Throws<DomainRuleViolated>(() =>
+            BaselineDecisions.Import(Baseline.Evolve(null, Created)!, "arm64", Sha, "arm64", header, Values));
+
+        Assert.Contains(header, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("6.12.117", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("forceReason", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_forced_import_records_a_config_of_another_series_and_architecture() =>
+        Given(Created).When(s => BaselineDecisions.Import(s!, "arm64", Sha, "x86", "6.1.192", Values, forced: true))
+            .Then(FirstImport with { Architecture = "x86", KernelVersion = "6.1.192" });
+
     [Fact]
     public void An_invalid_value_in_the_config_is_rejected() =>
         Given(Created).When(s => BaselineDecisions.Import(s!, "arm64", Sha, "arm64", null,

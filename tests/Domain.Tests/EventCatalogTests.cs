@@ -17,6 +17,7 @@ public class EventCatalogTests
         typeof(ConfigChange),
         typeof(ConfigChanges),
         typeof(Traceability.Domain.Catalogs.CatalogSymbol),
+        typeof(Traceability.Domain.Catalogs.CatalogDefinition),
         typeof(Traceability.Domain.Catalogs.RenameSuggestion),
         typeof(Traceability.Domain.Catalogs.GuardedSymbol),
         typeof(Traceability.Domain.Catalogs.SymbolLink),

@@ -25,10 +25,10 @@ public sealed record ConfigImportResult(
 /// <summary>The pure part of an import, shared by PUT .../config and derive-with-config.</summary>
 public sealed record ConfigImportPlan(ConfigImported? Event, ConfigChanges Changes, KernelConfig Config, Baseline State)
 {
-    public static ConfigImportPlan Decide(Baseline state, string platformArchitecture, KernelConfig config)
+    public static ConfigImportPlan Decide(Baseline state, string platformArchitecture, KernelConfig config, ImportForce force)
     {
         var imported = BaselineDecisions.Import(
-            state, platformArchitecture, config.Sha256, config.Architecture, config.KernelVersion, config.Values);
+            state, platformArchitecture, config.Sha256, config.Architecture, config.KernelVersion, config.Values, force.Forced);
         var changes = imported is null
             ? new ConfigChanges([], [], [])
             : ConfigChanges.Compare(state.ConfigRevision == 0 ? null : state.Values, imported.Values);

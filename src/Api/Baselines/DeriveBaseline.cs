@@ -43,13 +43,13 @@ public static class DeriveBaseline
         CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
         var source = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
-        var (body, bytes) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
+        var (body, bytes, force) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
         await validator.ValidateAndThrowAsync(body, ct);
         var config = bytes is null ? null : KernelConfigParser.Parse(bytes);
         var existing = await BaselineReads.LoadAsync(log, body.Id, ct);
         var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
             body.Variant ?? source.View.Variant, source.State);
-        var import = config is null ? null : await PlanImportAsync(log, created, config, ct);
+        var import = config is null ? null : await PlanImportAsync(log, created, config, force, ct);
         var renames = await RenamesAsync(catalogs, id, created, ct);
 
         CarriedDecisions carried = CarriedDecisions.None;
@@ -58,7 +58,7 @@ public static class DeriveBaseline
             carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(log, connection, id, token), created.Id, config?.Values, renames);
             object[] events = import?.Event is { } imported ? [created, imported] : [created];
             return [StreamAppend.Start(Baseline.StreamId(created.Id), events), .. carried.Appends];
-        }, Actor.Metadata(context, $"derive {created.Id} from {id}"), ct);
+        }, Actor.Metadata(context, $"derive {created.Id} from {id}{force.Note}"), ct);
 
         ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
         return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
@@ -75,12 +75,13 @@ public static class DeriveBaseline
         return to is null ? null : new CatalogRenames(from, to);
     }
 
-    /// <summary>The config's import into the new baseline, decided like any import (architecture, values).</summary>
-    private static async Task<ConfigImportPlan> PlanImportAsync(EventLog log, BaselineCreated created, KernelConfig config, CancellationToken ct)
+    /// <summary>The config's import into the new baseline, decided like any import (architecture, kernel series, values).</summary>
+    private static async Task<ConfigImportPlan> PlanImportAsync(
+        EventLog log, BaselineCreated created, KernelConfig config, ImportForce force, CancellationToken ct)
     {
         var architecture = await BaselineReads.PlatformArchitectureAsync(log, created.Platform, ct)
             ?? throw new DomainRuleViolated($"Platform '{created.Platform}' does not exist.");
-        return ConfigImportPlan.Decide(Baseline.Evolve(null, created)!, architecture, config);
+        return ConfigImportPlan.Decide(Baseline.Evolve(null, created)!, architecture, config, force);
     }
 
     private static string SymbolCheck(KernelConfig? config) => config is null

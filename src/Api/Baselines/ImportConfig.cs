@@ -8,7 +8,10 @@ using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Baselines;
 
-/// <summary>PUT /api/baselines/{id}/config: records a new revision of the resolved .config and answers what changed.</summary>
+/// <summary>
+/// PUT /api/baselines/{id}/config: records a new revision of the resolved .config and answers what
+/// changed. A header of another architecture or kernel series is refused (409) unless forced.
+/// </summary>
 public static class ImportConfig
 {
     public static async Task<IResult> Handle(
@@ -20,7 +23,8 @@ public static class ImportConfig
         var config = KernelConfigParser.Parse(bytes);
         var architecture = await BaselineReads.PlatformArchitectureAsync(log, baseline.State.Platform, ct)
             ?? throw new DomainRuleViolated($"Platform '{baseline.State.Platform}' of baseline '{id}' does not exist.");
-        var plan = ConfigImportPlan.Decide(baseline.State, architecture, config);
+        var force = ImportForce.Read(request, upload.Fields);
+        var plan = ConfigImportPlan.Decide(baseline.State, architecture, config, force);
         if (plan.Event is null)
         {
             ETags.Set(context.Response, baseline.Version);
@@ -32,7 +36,7 @@ public static class ImportConfig
         {
             flags = await BaselineDecisionStreams.FlagMissingAsync(log, connection, id, config.Values, config.Sha256, token);
             return [new StreamAppend(baseline.StreamId, baseline.Version, [plan.Event]), .. flags];
-        }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}"), ct);
+        }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}{force.Note}"), ct);
         ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));
         var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();
         return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(missing, names ?? false));

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Catalogs;
-using Traceability.Domain.Kconfig.Catalog;
 using Traceability.Projections.Events;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
@@ -50,14 +49,13 @@ public static class BuildCatalog
         IConfiguration configuration, string? kernelVersion, string? architecture, CancellationToken ct)
     {
         var request = context.Request;
-        var (body, source, origin) = request.HasJsonContentType()
-            ? await FromJsonAsync(request, validator, ct)
-            : await FromTarballAsync(request, queryValidator, new TarballQuery(kernelVersion, architecture), ct);
-        var arch = CatalogArchitectures.Of(body.Architecture)!;
-        var parsed = KconfigParser.Parse(source, KconfigParser.VariablesFor(arch));
-        var stream = Catalog.StreamId(body.KernelVersion!, arch);
+        var query = new TarballQuery(kernelVersion, architecture);
+        var input = IsPathRequest(request) ? await FromJsonAsync(request, validator, ct)
+            : IsCompact(request) ? await CompactUpload.ReadAsync(request, queryValidator, query, ct)
+            : await FromTarballAsync(request, queryValidator, query, ct);
+        var stream = Catalog.StreamId(input.KernelVersion, input.Architecture);
         var (state, version) = await log.LoadAsync<Catalog>(stream, Catalog.Evolve, ct);
-        var events = CatalogDecisions.Build(state, body.KernelVersion!, arch, origin, parsed);
+        var events = CatalogDecisions.Build(state, input.KernelVersion, input.Architecture, input.Origin, input.Symbols, input.Problems);
         var result = await log.AppendAsync(new StreamAppend(stream, version, events), Actor.Metadata(context), ct);
         var built = (await log.ReadStreamAsync(stream, 1, ct))[0];
         var view = CatalogView.From(built, result.VersionOf(stream))!;
@@ -65,27 +63,34 @@ public static class BuildCatalog
         return TypedResults.Created($"/api/catalogs/{view.KernelVersion}/{view.Architecture}", view);
     }
 
-    private static async Task<(Request, IKconfigSource, string)> FromJsonAsync(HttpRequest request, IValidator<Request> validator, CancellationToken ct)
+    /// <summary>JSON naming a server path; a compact catalog is JSON too (its type ends in +json) but is a catalog, not a request.</summary>
+    public static bool IsPathRequest(HttpRequest request) => request.HasJsonContentType() && !IsCompact(request);
+
+    private static bool IsCompact(HttpRequest request) =>
+        string.Equals(request.ContentType?.Split(';')[0].Trim(), CompactCatalog.MediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<CatalogInput> FromJsonAsync(HttpRequest request, IValidator<Request> validator, CancellationToken ct)
     {
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
         var body = await JsonSerializer.DeserializeAsync<Request>(request.Body, options.Value.SerializerOptions, ct)
             ?? throw new BadRequest("The request body is missing.");
         await validator.ValidateAndThrowAsync(body, ct);
-        return (body, CatalogTrees.Directory(body.Path!), "path:" + body.Path);
+        return CatalogInput.Parse(CatalogTrees.Directory(body.Path!), body.KernelVersion!, CatalogArchitectures.Of(body.Architecture)!, "path:" + body.Path, ct);
     }
 
     /// <summary>A tarball names version and architecture in the query: ?kernelVersion=6.12.117&amp;architecture=arm64.</summary>
-    private static async Task<(Request, IKconfigSource, string)> FromTarballAsync(
+    private static async Task<CatalogInput> FromTarballAsync(
         HttpRequest request, IValidator<TarballQuery> validator, TarballQuery query, CancellationToken ct)
     {
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var xz = type is "application/x-xz" or "application/x-tar+xz";
         if (!xz && type is not ("application/gzip" or "application/x-gzip" or "application/x-tar+gzip"))
-            throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}} or an application/gzip or application/x-xz tarball, not '{request.ContentType}'.");
+            throw new UnsupportedContent($"Send application/json {{path, kernelVersion, architecture}}, an application/gzip or application/x-xz tarball, or a compact catalog ({CompactCatalog.MediaType}), not '{request.ContentType}'.");
         await validator.ValidateAndThrowAsync(query, ct);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var hashing = new HashingStream(request.Body, hash);
         var source = xz ? await CatalogTrees.XzTarballAsync(hashing, ct) : await CatalogTrees.TarballAsync(hashing, ct);
-        return (new Request(null, query.KernelVersion, query.Architecture), source, "upload:sha256:" + Convert.ToHexStringLower(hash.GetCurrentHash()));
+        var origin = "upload:sha256:" + Convert.ToHexStringLower(hash.GetCurrentHash());
+        return CatalogInput.Parse(source, query.KernelVersion!, CatalogArchitectures.Of(query.Architecture)!, origin, ct);
     }
 }

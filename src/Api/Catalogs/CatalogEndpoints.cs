@@ -8,8 +8,9 @@ public static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/catalogs").WithTags("Catalogs");
         group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration).WithBodyLimit(BodyLimit.CatalogUpload)
-            .Accepts<BuildCatalog.Request>("application/json", "application/gzip", "application/x-xz")
-            .WithSummary("Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {path, kernelVersion, architecture}) or an uploaded .tar.gz (?kernelVersion=&architecture=).")
+            .Accepts<BuildCatalog.Request>("application/json", "application/gzip", "application/x-xz", CompactCatalog.MediaType)
+            .WithSummary($"Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {{path, kernelVersion, architecture}}), an uploaded .tar.gz or .tar.xz (?kernelVersion=&architecture=), or a compact catalog ({CompactCatalog.MediaType}, gzip'ed as samples/catalogs holds them; it names its kernel and architecture). A catalog of kernel 6.12.x serves every 6.12 baseline of its architecture.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", async (CatalogReads catalogs, CancellationToken ct) => TypedResults.Ok(await catalogs.ListAsync(ct)))

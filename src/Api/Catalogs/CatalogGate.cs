@@ -8,8 +8,9 @@ public sealed class SymbolNotInCatalog(string symbol, string catalog)
 
 /// <summary>
 /// A decision about a symbol the kernel does not have is almost always a typo or a stale name. The
-/// baseline's catalog is the one of its kernel version and its platform's architecture (arm64 →
-/// arm64, x86_64 → x86); when no such catalog was built, nothing is checked.
+/// baseline's catalog is the one of its kernel version, or else of its kernel series, and its
+/// platform's architecture (arm64 → arm64, x86_64 → x86); when there is none, nothing is checked and
+/// the decision's response says so.
 /// </summary>
 public static class CatalogGate
 {
@@ -30,5 +31,5 @@ public static class CatalogGate
         await FindAsync(catalogs, await catalogs.KeyForAsync(platformId, kernelVersion, ct), ct);
 
     private static async Task<Catalog?> FindAsync(CatalogReads catalogs, CatalogKey? key, CancellationToken ct) =>
-        key is null ? null : await catalogs.FindAsync(key.KernelVersion, key.Architecture, ct);
+        key is null ? null : await catalogs.OfferedAsync(key, ct);
 }

@@ -54,6 +54,28 @@ public sealed class CatalogReads(EventLog log)
         return catalog;
     }
 
+    /// <summary>
+    /// The catalog a baseline of this key uses: the one of its exact kernel version, else one of the same
+    /// series (major.minor) and architecture (see KernelSeries.Preferred). Stable releases within a series
+    /// keep their symbols, so Debian's 6.12.117 catalog serves a 6.12.5 baseline; null when there is none.
+    /// </summary>
+    public async Task<Catalog?> OfferedAsync(CatalogKey key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (await FindAsync(key.KernelVersion, key.Architecture, ct) is { } exact) return exact;
+        var series = KernelSeries.Of(key.KernelVersion);
+        if (series is null) return null;
+        var suffix = "/" + key.Architecture;
+        var versions = (await log.StreamsAsync(CatalogView.StreamType + "/", ct))
+            .Select(s => s.Id["catalog/".Length..]).Where(id => id.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(id => id[..^suffix.Length]).Where(v => KernelSeries.Of(v) == series);
+        foreach (var version in KernelSeries.Preferred(versions))
+        {
+            if (await FindAsync(version, key.Architecture, ct) is { Symbols.Count: > 0 } offered) return offered;
+        }
+        return null;
+    }
+
     /// <summary>Built on first use and kept as long as the catalog is: the reverse links of ~20k symbols take a full scan.</summary>
     public DependencyIndex DependenciesOf(Catalog catalog) =>
         _dependencies.GetValue(catalog, c => DependencyIndex.Build(c.Symbols.Values));

@@ -1,4 +1,5 @@
 using Traceability.Domain.Kconfig;
+using Traceability.Domain.Platforms;
 using Traceability.Projections.Matrix;
 
 namespace Traceability.Api.Conformance;
@@ -75,7 +76,8 @@ public static class ConformanceCheck
             return ["The file has no '# Linux/<arch> <version> Kernel Configuration' header: its architecture and kernel version were not compared with the baseline's."];
         }
         var warnings = new List<string>();
-        if (target.Architecture is not null && file.Architecture != target.Architecture)
+        // x86_64 configs say Linux/x86: compare as the import does, never by name.
+        if (target.Architecture is not null && !Architectures.MatchesConfigHeader(target.Architecture, file.Architecture))
             warnings.Add($"The file is for architecture {file.Architecture}, the baseline's platform is {target.Architecture}.");
         if (file.KernelVersion != target.KernelVersion)
             warnings.Add($"The file is for kernel {file.KernelVersion}, the baseline is kernel {target.KernelVersion}.");

@@ -14,7 +14,7 @@ internal static class DecisionRules
 
     public static IRuleBuilderOptions<T, string?> KconfigSymbolName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Must(s => KconfigSymbol.Normalize(s) is not null)
-            .WithMessage("Symbol must be a Kconfig name such as FUTEX or CONFIG_FUTEX (letters, digits, '_'; at most 128).");
+            .WithMessage((_, s) => KconfigSymbol.Problem(s) ?? "Symbol must be a Kconfig name such as FUTEX or CONFIG_FUTEX.");
 
     public static IRuleBuilderOptions<T, string?> ConfigValueSyntax<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Must(v => v is not null && ConfigValue.IsValid(v))

@@ -47,6 +47,12 @@ public sealed record DecisionDetail(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
+
+    /// <summary>Propose, revise and GET: the catalog the symbol and warnings were checked against ("6.12.117/arm64"), or "none".</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Catalog { get; init; }
+
+    public DecisionDetail With(CatalogChecks checks) => this with { Warnings = checks.Warnings, Catalog = checks.Catalog };
 }
 
 /// <summary>Folds a decision stream into the views above; the state itself always comes from Decision.Evolve.</summary>

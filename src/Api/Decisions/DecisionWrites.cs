@@ -16,7 +16,7 @@ internal static class DecisionWrites
 
     /// <summary>Route symbols are accepted with or without CONFIG_; anything else is not a symbol at all.</summary>
     public static string Symbol(string symbol) =>
-        KconfigSymbol.Normalize(symbol) ?? throw new Http.BadRequest($"'{symbol}' is not a Kconfig symbol such as FUTEX or CONFIG_FUTEX.");
+        KconfigSymbol.Normalize(symbol) ?? throw new Http.BadRequest(KconfigSymbol.Problem(symbol) ?? $"'{symbol}' is not a Kconfig symbol.");
 
     public static string What(string baseline, string symbol) => $"The decision on {KconfigSymbol.Display(symbol)} in baseline '{baseline}'";
 

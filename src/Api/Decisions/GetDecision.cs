@@ -16,9 +16,9 @@ public static class GetDecision
         var events = await log.ReadStreamAsync(Decision.StreamId(baseline, name), null, ct);
         var state = DecisionView.Fold(events) ?? throw new ResourceNotFound(DecisionWrites.What(baseline, name));
         ETags.Set(context.Response, events[^1].Version);
-        var warnings = state.Status is DecisionStatus.Proposed or DecisionStatus.Approved
-            ? await DependencyWarnings.ForAsync(log, catalogs, baseline, name, state.Value, ct)
-            : [];
-        return TypedResults.Ok(DecisionView.Detail(state, events) with { Warnings = warnings });
+        var detail = DecisionView.Detail(state, events);
+        return TypedResults.Ok(state.Status is DecisionStatus.Proposed or DecisionStatus.Approved
+            ? detail.With(await DependencyWarnings.ForAsync(log, catalogs, baseline, name, state.Value, ct))
+            : detail with { Warnings = [] });
     }
 }

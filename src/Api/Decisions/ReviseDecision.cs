@@ -40,7 +40,7 @@ public static class ReviseDecision
                 request.Assumptions, request.Features, request.Requirements, request.Reason),
             request.Reason?.Trim()), ct, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
         var detail = revised.Value!;
-        var warnings = await DependencyWarnings.ForAsync(log, catalogs, baseline, detail.Symbol, detail.Value, ct);
-        return TypedResults.Ok(detail with { Warnings = warnings });
+        var checks = await DependencyWarnings.ForAsync(log, catalogs, baseline, detail.Symbol, detail.Value, ct);
+        return TypedResults.Ok(detail.With(checks));
     }
 }

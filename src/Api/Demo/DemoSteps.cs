@@ -3,14 +3,20 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Traceability.Api.Catalogs;
 using Traceability.Api.Http;
 
 namespace Traceability.Api.Demo;
 
-/// <summary>The demo's calls, in the order an engineering team would make them.</summary>
-public sealed class DemoSteps(Uri address, IReadOnlyDictionary<string, string> keys, ILogger logger) : IDisposable
+/// <summary>The demo's calls, in the order an engineering team would make them; the client is the service's own address (or a test's).</summary>
+public sealed class DemoSteps(HttpClient http, IReadOnlyDictionary<string, string> keys, ILogger logger) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http = http;
+
+    public DemoSteps(Uri address, IReadOnlyDictionary<string, string> keys, ILogger logger)
+        : this(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) }, keys, logger)
+    {
+    }
 
     public void Dispose() => _http.Dispose();
 
@@ -19,6 +25,7 @@ public sealed class DemoSteps(Uri address, IReadOnlyDictionary<string, string> k
 
     public async Task<string> LoadAsync(DemoData demo, CancellationToken ct)
     {
+        var catalogs = await LoadCatalogs(DemoData.SamplesDirectory(), ct);
         foreach (var p in demo.Platforms) await Post("/api/platforms", Roles.Admin, p, ct);
         foreach (var f in demo.HardwareFeatures) await Post("/api/hardware-features", Roles.Engineer, f, ct);
         var aous = new Dictionary<string, string>();
@@ -41,7 +48,24 @@ public sealed class DemoSteps(Uri address, IReadOnlyDictionary<string, string> k
         await Decide(demo, aous, ct);
         foreach (var b in demo.Baselines.Where(b => b.DerivedFrom is not null)) await Derive(b, samples, ct);
         foreach (var revision in demo.AssumptionRevisions) await Revise(revision, aous, demo, ct);
-        return demo.Summary();
+        return $"{catalogs} Kconfig catalogs, {demo.Summary()}";
+    }
+
+    /// <summary>
+    /// samples/catalogs (6.1 and 6.12, arm64 and x86): every demo baseline gets the catalog of its kernel series,
+    /// so a misspelled symbol is refused there as anywhere. One built before (by hand or an earlier run) is kept.
+    /// </summary>
+    private async Task<int> LoadCatalogs(string samples, CancellationToken ct)
+    {
+        var files = Directory.GetFiles(Path.Combine(samples, "catalogs"), "*.catalog.json.gz").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(file, ct));
+            content.Headers.ContentType = new MediaTypeHeaderValue(CompactCatalog.MediaType);
+            await Send(HttpMethod.Post, "/api/catalogs", Roles.Admin, content, ct, allowConflict: true);
+        }
+        logger.LogInformation("Demo: {Catalogs} Kconfig catalogs", files.Count);
+        return files.Count;
     }
 
     private async Task Decide(DemoData demo, Dictionary<string, string> aous, CancellationToken ct)
@@ -84,12 +108,14 @@ public sealed class DemoSteps(Uri address, IReadOnlyDictionary<string, string> k
         return (await response.Content.ReadFromJsonAsync<JsonNode>(ct))?.AsObject() ?? [];
     }
 
-    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string role, HttpContent? content, CancellationToken ct, bool allowNotFound = false)
+    private async Task<HttpResponseMessage> Send(
+        HttpMethod method, string path, string role, HttpContent? content, CancellationToken ct, bool allowNotFound = false, bool allowConflict = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Add(ApiKeyAuthentication.Header, keys[role]);
         var response = await _http.SendAsync(request, ct);
-        if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)) return response;
+        if (response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
+            || (allowConflict && response.StatusCode == HttpStatusCode.Conflict)) return response;
         throw new DemoStepFailed($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
     }
 }

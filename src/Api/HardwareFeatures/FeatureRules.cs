@@ -17,7 +17,7 @@ internal static class FeatureRules
         validator.RuleFor(r => symbols(r)).Must(s => s is null || s.Count <= 50)
             .WithMessage("At most 50 governing symbols.").OverridePropertyName("governingSymbols");
         validator.RuleForEach(r => symbols(r)).Must(s => KconfigSymbol.Normalize(s) is not null)
-            .WithMessage("'{PropertyValue}' is not a Kconfig symbol (letters, digits and '_', with or without CONFIG_).")
+            .WithMessage((_, s) => KconfigSymbol.Problem(s) ?? $"'{s}' is not a Kconfig symbol (letters, digits and '_', with or without CONFIG_).")
             .OverridePropertyName("governingSymbols");
     }
 

@@ -18,12 +18,13 @@ public static class HelpText
         ("Database:BinDirectory", "where initdb, pg_ctl and postgres are (default: PATH or /usr/lib/postgresql/N/bin)"),
         ("Database:RunAsUser", "the user the embedded server runs as when the service is root (default: postgres)"),
         ("Auth:BootstrapAdminKey", "an admin API key created at start if it does not exist"),
-        ("Audit:SigningKey", "PEM of the ECDSA P-256 key that signs audit exports"),
+        ("Audit:SigningKey", "PEM of the ECDSA P-256 key that signs every append and every audit export (default: generated once into keys/ in the service data directory)"),
         ("Audit:SigningKeyFile", "the path of that PEM"),
+        ("Audit:TrustedPublicKeys", "PEMs (or their paths) of earlier service keys whose signatures still count after a rotation"),
         ("Limits:MaxRequestBytes", "largest JSON body (default 1 MiB)"),
         ("Limits:MaxConfigBytes", "largest .config upload (default 8 MiB)"),
         ("Limits:MaxExportUploadBytes", "largest audit export upload to verify (default 256 MiB)"),
-        ("Limits:MaxCatalogUploadBytes", "largest Kconfig tarball upload (default 512 MiB)"),
+        ("Limits:MaxCatalogUploadBytes", "largest Kconfig tarball or compact catalog upload (default 512 MiB)"),
         ("Limits:ConcurrentHeavyReads", "exports, verifications and matrix CSVs at once (default: half the processors, at least 2)"),
         ("Limits:RequestTimeoutSeconds", "a request still running after this is answered 504 (default 30)"),
         ("RateLimit:PermitPerMinute", "requests per minute per API key (default 6000; 0 = unlimited)"),
@@ -40,6 +41,8 @@ public static class HelpText
               Traceability.Api [--urls http://127.0.0.1:5000] [--demo] [--Key=value ...]   run the service (Swagger UI at /swagger)
               Traceability.Api verify-export <export.zip> [--public-key <key.pem>]          check an audit export offline (no database);
                                                                                             exit 0 valid, 1 invalid, 2 usage
+              Traceability.Api compact-catalog <kernel-tree> --kernel-version <v> --architecture <arch> --out <file.json.gz>
+                                                                                            write a compact Kconfig catalog (no database)
               Traceability.Api --help                                                       this text
             From a checkout: ./run.sh [arguments], or dotnet run --project src/Api -- [arguments].
 

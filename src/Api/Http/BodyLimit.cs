@@ -19,9 +19,9 @@ public sealed record BodyLimit(string Setting, long DefaultBytes, long OverheadB
 
     public static readonly BodyLimit ExportUpload = new("Limits:MaxExportUploadBytes", 256 * MiB);
 
-    /// <summary>Only for the tarball types: the same endpoint's JSON body ({path, ...}) keeps the JSON limit.</summary>
+    /// <summary>Only for tarballs and compact catalogs: the same endpoint's JSON body ({path, ...}) keeps the JSON limit.</summary>
     public static readonly BodyLimit CatalogUpload = new("Limits:MaxCatalogUploadBytes", 512 * MiB, 0,
-        ["application/gzip", "application/x-gzip", "application/x-tar+gzip", "application/x-xz", "application/x-tar+xz"]);
+        ["application/gzip", "application/x-gzip", "application/x-tar+gzip", "application/x-xz", "application/x-tar+xz", Catalogs.CompactCatalog.MediaType]);
 
     public static readonly IReadOnlyList<BodyLimit> All = [Json, Config, ExportUpload, CatalogUpload];
 

@@ -45,6 +45,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         ConcurrencyException => (409, "Conflict", "Someone else changed this at the same time; reload it and try again.", null),
         DomainRuleViolated => (409, "Rule violated", exception.Message, null),
         Catalogs.SymbolNotInCatalog => (422, "Symbol not in the catalog", exception.Message, null),
+        Domain.Kconfig.Catalog.KconfigTreeTooLarge => (422, "Kconfig tree too large", exception.Message, null),
         ConfigParseException p => (422, "Unparseable .config", exception.Message,
             new() { ["problems"] = p.Problems.Select(x => new { line = x.Line, text = x.Text, message = x.Message }).ToList(), ["truncated"] = p.Truncated }),
         PostgresException pg when !IsUnavailable(pg) => (500, "Unexpected error", "The service failed unexpectedly; the error has been logged.", null),

@@ -26,6 +26,8 @@ public static class BaselineDecisions
     /// <summary>
     /// Records a parsed .config. Null means "nothing to record": the file is byte-identical to the
     /// latest import, and a duplicate revision would make the history lie about what changed.
+    /// A header naming another architecture or kernel series is refused unless forced: the caller
+    /// records the force reason with the event.
     /// </summary>
     public static ConfigImported? Import(
         Baseline state,
@@ -33,14 +35,26 @@ public static class BaselineDecisions
         string sha256,
         string? architecture,
         string? kernelVersion,
-        IReadOnlyDictionary<string, string> values)
+        IReadOnlyDictionary<string, string> values,
+        bool forced = false)
     {
         EnsureOpen(state);
         var hash = NormalizeSha256(sha256);
         if (hash == state.LatestSha256) return null;
-        Require.Rule(architecture is null || Architectures.MatchesConfigHeader(platformArchitecture, architecture),
-            $"A config for '{architecture}' does not fit platform '{state.Platform}' ({platformArchitecture}).");
+        if (!forced) EnsureHeaderFits(state, platformArchitecture, architecture, kernelVersion);
         return new ConfigImported(state.Id, state.ConfigRevision + 1, hash, architecture, kernelVersion, CheckValues(values));
+    }
+
+    private const string HowToForce = "send force=true with a forceReason to import it anyway";
+
+    private static void EnsureHeaderFits(Baseline state, string platformArchitecture, string? architecture, string? kernelVersion)
+    {
+        Require.Rule(architecture is null || Architectures.MatchesConfigHeader(platformArchitecture, architecture),
+            $"A config for '{architecture}' does not fit platform '{state.Platform}' ({platformArchitecture}); {HowToForce}.");
+        Require.Rule(kernelVersion is null || KernelSeries.Same(kernelVersion, state.KernelVersion),
+            $"The .config is for kernel {kernelVersion} ({KernelSeries.Of(kernelVersion) ?? kernelVersion}), baseline '{state.Id}' is kernel "
+            + $"{state.KernelVersion} ({KernelSeries.Of(state.KernelVersion) ?? state.KernelVersion}): import it into a baseline of "
+            + $"its kernel (derive one), or {HowToForce}.");
     }
 
     public static BaselineFrozen Freeze(Baseline state, string? reason)

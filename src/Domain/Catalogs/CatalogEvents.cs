@@ -3,7 +3,10 @@ namespace Traceability.Domain.Catalogs;
 /// <summary>
 /// One Kconfig symbol as recorded: dependency expressions as written, each "value if condition";
 /// Sites are "file:line" of every definition; DependsOn includes what enclosing if/menu/choice
-/// blocks add.
+/// blocks add, and every item of it must hold: for a symbol defined at several sites it is what all
+/// sites share plus one "A || B" of the rest (Kconfig takes any one site's conditions).
+/// Definitions (absent from catalogs recorded before it existed) gives each site's own conditions
+/// and menu path, in the order of Sites.
 /// </summary>
 public sealed record CatalogSymbol(
     string Name,
@@ -15,7 +18,11 @@ public sealed record CatalogSymbol(
     IReadOnlyList<string> Selects,
     IReadOnlyList<string> Implies,
     IReadOnlyList<string> Defaults,
-    IReadOnlyList<string> Ranges);
+    IReadOnlyList<string> Ranges,
+    IReadOnlyList<CatalogDefinition>? Definitions = null);
+
+/// <summary>One definition site: "file:line", what must hold there (enclosing blocks' conditions, then its own), and its menu path.</summary>
+public sealed record CatalogDefinition(string Site, IReadOnlyList<string> DependsOn, string? Menu);
 
 /// <summary>
 /// The symbol catalog of (kernel version, architecture) was built from Source (a path or an

@@ -49,10 +49,28 @@ public sealed class DependencyIndex
     public static IEnumerable<SymbolLink> LinksOf(CatalogSymbol symbol)
     {
         ArgumentNullException.ThrowIfNull(symbol);
-        var dependencies = symbol.DependsOn.SelectMany(DependencySymbols.Of)
-            .Select(d => new SymbolLink(symbol.Name, LinkKind.DependsOn, d, null));
+        var dependencies = Needed(symbol).Select(d => new SymbolLink(symbol.Name, LinkKind.DependsOn, d, null));
         var forced = Guarded(symbol.Name, LinkKind.Selects, symbol.Selects).Concat(Guarded(symbol.Name, LinkKind.Implies, symbol.Implies));
         return dependencies.Concat(forced).Where(l => l.To != symbol.Name);
+    }
+
+    /// <summary>
+    /// The symbols whose n could make every definition site's conditions false: Kconfig ORs the sites, so a
+    /// symbol one site needs and another does not (TCP_CONG_ADVANCED for TCP_CONG_CUBIC) is not a dependency.
+    /// A catalog recorded before Definitions existed has only the sites' conditions run together: for a
+    /// symbol with several sites it cannot tell which belongs where, so it claims none.
+    /// </summary>
+    private static IEnumerable<string> Needed(CatalogSymbol symbol)
+    {
+        if (symbol.Definitions is not { Count: > 0 } sites)
+            return symbol.Sites.Count > 1 ? [] : symbol.DependsOn.SelectMany(DependencySymbols.Of);
+        var needed = sites[0].DependsOn.SelectMany(DependencySymbols.Of).ToList();
+        foreach (var site in sites.Skip(1))
+        {
+            var here = site.DependsOn.SelectMany(DependencySymbols.Of).ToHashSet(StringComparer.Ordinal);
+            needed.RemoveAll(s => !here.Contains(s));
+        }
+        return needed;
     }
 
     private static IEnumerable<SymbolLink> Guarded(string from, LinkKind kind, IReadOnlyList<string> texts) =>

@@ -42,11 +42,35 @@ public sealed class DecisionsAgainstTheCatalog(ApiFixture api) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Without_a_catalog_for_the_baselines_kernel_nothing_is_checked()
+    public async Task Without_a_catalog_for_the_baselines_kernel_nothing_is_checked_and_the_response_says_so()
     {
         var baseline = await api.CreateBaselineAsync(Architectures.Arm64, kernelVersion: "7.0.3");
 
-        Assert.Equal(HttpStatusCode.Created, (await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions", Proposal("ANYTHING_GOES"))).StatusCode);
+        var response = await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions", Proposal("ANYTHING_GOES"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var decision = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("none", decision.GetProperty("catalog").GetString());
+        var warning = Assert.Single(decision.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith("No Kconfig catalog exists for kernel 7.0 on arm64: CONFIG_ANYTHING_GOES was not checked", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_catalog_of_one_release_serves_every_baseline_of_its_series_and_architecture_only()
+    {
+        await ArrangeAsync("7.3.9", Architectures.X86_64);
+        var sameSeries = await api.CreateBaselineAsync(Architectures.X86_64, kernelVersion: "7.3.1");
+        var otherSeries = await api.CreateBaselineAsync(Architectures.X86_64, kernelVersion: "7.4.1");
+        var otherArchitecture = await api.CreateBaselineAsync(Architectures.Arm64, kernelVersion: "7.3.1");
+
+        var refused = await api.Engineer.PostAsJsonAsync($"/api/baselines/{sameSeries}/decisions", Proposal("ARM64_PAN"));
+        var notChecked = await api.Engineer.PostAsJsonAsync($"/api/baselines/{otherSeries}/decisions", Proposal("ARM64_PAN"));
+        var elsewhere = await api.Engineer.PostAsJsonAsync($"/api/baselines/{otherArchitecture}/decisions", Proposal("ARM64_PAN"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("7.3.9/x86", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("none", (await notChecked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("catalog").GetString());
+        Assert.Equal("none", (await elsewhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("catalog").GetString());
     }
 
     private async Task<string> ArrangeAsync(string version, string architecture)

@@ -29,7 +29,7 @@ public sealed class MatrixShowsTheCatalog(ApiFixture api) : IClassFixture<ApiFix
     public async Task Without_a_catalog_every_row_has_null_type_and_prompt()
     {
         var baseline = await api.CreateBaselineAsync(Architectures.Arm64, kernelVersion: "7.1.9");
-        (await api.ImportConfigAsync(baseline, MatrixScenarios.Config(("FUTEX", "y")))).EnsureSuccessStatusCode();
+        (await api.ImportConfigAsync(baseline, MatrixScenarios.ConfigOf("7.1.9", ("FUTEX", "y")))).EnsureSuccessStatusCode();
 
         var futex = (await api.Viewer.MatrixAsync(baseline)).BySymbol()["CONFIG_FUTEX"];
 
@@ -70,7 +70,7 @@ public sealed class MatrixShowsTheCatalog(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(HttpStatusCode.Created,
             (await api.Admin.CatalogUploadAsync(Tree, $"kernelVersion={version}&architecture=arm64")).StatusCode);
         var baseline = await api.CreateBaselineAsync(Architectures.Arm64, kernelVersion: version);
-        (await api.ImportConfigAsync(baseline, MatrixScenarios.Config(("FUTEX", "y"), ("ARM64_PAN", "y"), ("LOG_BUF_SHIFT", "17"), ("VENDOR_ONLY", "y")))).EnsureSuccessStatusCode();
+        (await api.ImportConfigAsync(baseline, MatrixScenarios.ConfigOf(version, ("FUTEX", "y"), ("ARM64_PAN", "y"), ("LOG_BUF_SHIFT", "17"), ("VENDOR_ONLY", "y")))).EnsureSuccessStatusCode();
         await api.DecideAsync(baseline, "FUTEX", "y");
         await api.ApproveAsync(baseline, "FUTEX");
         return baseline;

@@ -168,4 +168,17 @@ public sealed class CheckingConformance(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Contains("architecture x86", warning, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Array, report.GetProperty("undecided").GetProperty("symbols").ValueKind);
     }
+
+    [Fact]
+    public async Task An_x86_64_config_checked_against_an_x86_64_baseline_has_no_architecture_warning()
+    {
+        var baseline = await api.CreateBaselineAsync(Traceability.Domain.Platforms.Architectures.X86_64, kernelVersion: "6.1.192");
+        (await api.ImportConfigAsync(baseline, SampleConfigs.Amd64_6_1)).EnsureSuccessStatusCode();
+
+        var report = await api.CheckReportAsync(baseline, SampleConfigs.Bytes(SampleConfigs.Amd64_6_1));
+
+        Assert.Equal("x86", report.GetProperty("file").GetProperty("architecture").GetString());
+        Assert.Empty(report.GetProperty("warnings").EnumerateArray());
+        Assert.DoesNotContain("warning", report.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -77,6 +77,30 @@ public sealed class ProposingDecisions(ApiFixture api) : IClassFixture<ApiFixtur
     public async Task A_malformed_symbol_is_400_naming_the_field_and_writes_nothing(string symbol) =>
         await AssertRejected(new { symbol, value = "y", rationale = "r" }, "symbol");
 
+    [Theory]
+    [InlineData("config_kasan")]
+    [InlineData("Config_KASAN")]
+    [InlineData("CONFIG_config_kasan")]
+    public async Task A_lower_case_config_prefix_is_never_part_of_a_name_400_saying_why(string symbol)
+    {
+        var errors = await AssertRejected(new { symbol, value = "y", rationale = "r" }, "symbol");
+
+        var message = errors.GetProperty("symbol")[0].GetString();
+        Assert.Contains("only the upper-case prefix CONFIG_ is stripped", message, StringComparison.Ordinal);
+        Assert.Contains("CONFIG_KASAN", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lower_case_config_prefix_in_a_decisions_address_is_400()
+    {
+        await api.ArrangeBaselineAsync("arm64-6.12");
+
+        var response = await api.Viewer.GetAsync($"{Url}/config_kasan");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("CONFIG_KASAN", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_symbol_of_200_characters_is_400() =>
         await AssertRejected(new { symbol = new string('A', 200), value = "y", rationale = "r" }, "symbol");

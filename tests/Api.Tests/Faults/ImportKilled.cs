@@ -54,7 +54,8 @@ public sealed class ImportKilled(ITestOutputHelper output) : IAsyncLifetime
     {
         using var client = api.Client();
         var content = new SignallingContent(config) { Headers = { ContentType = new("text/plain") } };
-        var request = client.PutAsync($"/api/baselines/{Baseline}/config", content);
+        // Forced: the test alternates the 6.1 and 6.12 configs in one 6.1 baseline.
+        var request = client.PutAsync($"/api/baselines/{Baseline}/config{BaselineScenarios.ForcedSeries}", content);
         using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
             await content.Sent.WaitAsync(bound.Token);
         if (delayMs > 0) await Task.Delay(delayMs);

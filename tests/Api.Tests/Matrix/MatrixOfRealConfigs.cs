@@ -101,7 +101,7 @@ public sealed class MatrixOfRealConfigs(ApiFixture api) : IClassFixture<ApiFixtu
         foreach (var symbol in Decided) await api.DecideAsync(baseline, symbol, "y");
         await api.ApproveAsync(baseline, "FUTEX");
         await api.ApproveAsync(baseline, "DEBUG_FS");
-        (await api.ImportConfigAsync(baseline, SampleConfigs.Arm64_6_12)).EnsureSuccessStatusCode();
+        (await api.ImportConfigAsync(baseline, SampleConfigs.Arm64_6_12, query: BaselineScenarios.ForcedSeries)).EnsureSuccessStatusCode();
         return baseline;
     }
 }

@@ -75,10 +75,15 @@ public static class BaselineScenarios
         return id;
     }
 
-    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, string sampleName, HttpClient? client = null) =>
-        api.ImportConfigAsync(baseline, SampleConfigs.Bytes(sampleName), client);
+    /// <summary>The query that lets a config of another kernel series in: tests that import 6.12 over 6.1 on purpose.</summary>
+    public const string ForcedSeries = "?force=true&forceReason=Comparing+the+6.12+config+with+6.1+on+purpose";
 
-    public static Task<HttpResponseMessage> ImportConfigAsync(this ApiFixture api, string baseline, byte[] config, HttpClient? client = null, string query = "")
+    public static Task<HttpResponseMessage> ImportConfigAsync(
+        this ApiFixture api, string baseline, string sampleName, HttpClient? client = null, string query = "") =>
+        api.ImportConfigAsync(baseline, SampleConfigs.Bytes(sampleName), client, query);
+
+    public static Task<HttpResponseMessage> ImportConfigAsync(
+        this ApiFixture api, string baseline, byte[] config, HttpClient? client = null, string query = "")
     {
         var body = new ByteArrayContent(config);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/plain");

@@ -17,8 +17,11 @@ public static class MatrixScenarios
 {
     private static readonly ConditionalWeakTable<ApiFixture, Task<SmallMatrix>> Small = [];
 
-    public static byte[] Config(params (string Symbol, string Value)[] values) => Encoding.UTF8.GetBytes(
-        "# Linux/arm64 6.1.192 Kernel Configuration\n" + string.Concat(values.Select(v =>
+    public static byte[] Config(params (string Symbol, string Value)[] values) => ConfigOf("6.1.192", values);
+
+    /// <summary>A small arm64 .config whose header names the kernel version (imports refuse another series).</summary>
+    public static byte[] ConfigOf(string kernelVersion, params (string Symbol, string Value)[] values) => Encoding.UTF8.GetBytes(
+        $"# Linux/arm64 {kernelVersion} Kernel Configuration\n" + string.Concat(values.Select(v =>
             v.Value == "n" ? $"# CONFIG_{v.Symbol} is not set\n" : $"CONFIG_{v.Symbol}={v.Value}\n")));
 
     /// <summary>

@@ -40,6 +40,41 @@ public class DependencyIndexTests
         Assert.Single(DependencyIndex.Build([Symbol("A", dependsOn: ["B", "B && C"])]).To("B"));
 
     [Fact]
+    public void A_symbol_defined_at_two_sites_depends_only_on_what_both_sites_need()
+    {
+        var cubic = Symbol("TCP_CONG_CUBIC") with
+        {
+            Sites = ["net/ipv4/Kconfig:496", "net/ipv4/Kconfig:725"],
+            Definitions =
+            [
+                new CatalogDefinition("net/ipv4/Kconfig:496", ["NET", "INET", "TCP_CONG_ADVANCED"], null),
+                new CatalogDefinition("net/ipv4/Kconfig:725", ["NET", "INET", "!TCP_CONG_ADVANCED"], null),
+            ],
+        };
+
+        var index = DependencyIndex.Build([cubic]);
+
+        Assert.Equal(["NET", "INET"], index.From("TCP_CONG_CUBIC").Select(l => l.To));
+        Assert.Empty(index.To("TCP_CONG_ADVANCED"));
+    }
+
+    [Fact]
+    public void A_catalog_recorded_before_sites_had_their_own_conditions_claims_no_dependency_for_a_symbol_of_two_sites() =>
+        Assert.Empty(DependencyIndex.Build([Symbol("TCP_CONG_CUBIC", dependsOn: ["TCP_CONG_ADVANCED", "!TCP_CONG_ADVANCED"]) with
+        {
+            Sites = ["net/ipv4/Kconfig:496", "net/ipv4/Kconfig:725"],
+        }]).From("TCP_CONG_CUBIC"));
+
+    [Fact]
+    public void On_real_6_12_x86_tcp_cubic_does_not_depend_on_tcp_cong_advanced()
+    {
+        var index = DependencyIndex.Build(KernelTrees.Parse("6.12", "x86").Symbols.Select(CatalogDecisions.ToRecorded));
+
+        Assert.DoesNotContain(index.From("TCP_CONG_CUBIC"), l => l.To == "TCP_CONG_ADVANCED");
+        Assert.Contains(index.From("TCP_CONG_CUBIC"), l => l.To == "INET");
+    }
+
+    [Fact]
     public void On_real_6_12_arm64_futex_implies_rt_mutexes_mte_selects_and_depends_on_pan_and_futex_does_not_depend_on_smp()
     {
         var index = DependencyIndex.Build(KernelTrees.Parse("6.12", "arm64").Symbols.Select(CatalogDecisions.ToRecorded));

@@ -7,7 +7,8 @@ namespace Traceability.Domain.Kconfig.Catalog;
 /// dependsOn list given is the enclosing block's own list.
 /// </summary>
 internal sealed class EntryBuilder(
-    string kind, string? name, SourceSite site, IReadOnlyList<string> inherited, string? choice, List<string>? dependsOn = null)
+    string kind, string? name, SourceSite site, IReadOnlyList<string> inherited, string? choice,
+    List<string>? dependsOn = null, string? menu = null)
 {
     private static readonly HashSet<string> Types = ["bool", "tristate", "string", "int", "hex"];
 
@@ -112,5 +113,5 @@ internal sealed class EntryBuilder(
         tokens.Count == 0 ? "" : line[tokens[0].Start..tokens[^1].End];
 
     public SymbolDefinition ToDefinition() => new(
-        Site, Kind, Type, Prompts, Help, DependsOn, inherited, Selects, Implies, Defaults, Ranges, Flags, choice);
+        Site, Kind, Type, Prompts, Help, DependsOn, inherited, Selects, Implies, Defaults, Ranges, Flags, choice, menu);
 }

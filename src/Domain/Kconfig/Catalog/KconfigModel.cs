@@ -23,7 +23,8 @@ public sealed record KconfigMacro(string Name, string Flavor, string Value, Sour
 
 /// <summary>
 /// One "config"/"menuconfig" block. Inherited holds the conditions of the enclosing if, menu
-/// "depends on" and choice blocks, which Kconfig adds to the entry's own dependencies.
+/// "depends on" and choice blocks, which Kconfig adds to the entry's own dependencies. Menu is the
+/// path of the enclosing menus' prompts ("Networking support &gt; Networking options"), null at the top.
 /// </summary>
 public sealed record SymbolDefinition(
     SourceSite Site,
@@ -38,7 +39,12 @@ public sealed record SymbolDefinition(
     IReadOnlyList<Guarded> Defaults,
     IReadOnlyList<Guarded> Ranges,
     IReadOnlyList<string> Flags,
-    string? Choice);
+    string? Choice,
+    string? Menu)
+{
+    /// <summary>What must hold for this site's definition to apply: the enclosing blocks' conditions, then its own.</summary>
+    public IReadOnlyList<string> Conditions => [.. Inherited, .. DependsOn];
+}
 
 /// <summary>
 /// A symbol with every place it is defined. Type, Prompt and Help are those of the first
@@ -48,7 +54,8 @@ public sealed record CatalogEntry(string Name, string? Type, string? Prompt, str
 {
     public IEnumerable<Guarded> Selects => Definitions.SelectMany(d => d.Selects);
 
-    public IEnumerable<string> DependsOn => Definitions.SelectMany(d => d.Inherited.Concat(d.DependsOn)).Distinct();
+    /// <summary>What must hold for the symbol to be set at all: any one site's conditions (see <see cref="SiteConditions"/>).</summary>
+    public IReadOnlyList<string> DependsOn => SiteConditions.Either(Definitions.Select(d => d.Conditions).ToList());
 }
 
 /// <summary>The result of parsing one architecture's Kconfig tree.</summary>

@@ -44,12 +44,19 @@ public sealed partial class KconfigParser
     {
         while (_blocks.Count > depth)
         {
-            Problem(_blocks[^1].Site, $"'{_blocks[^1].Kind}' is not closed before the end of {path}");
+            Problem(_blocks[^1].Site, $"'{_blocks[^1].Kind}' is not closed before the end of {Shown(path)}");
             _blocks.RemoveAt(_blocks.Count - 1);
         }
     }
 
     private List<string> Inherited() => _blocks.SelectMany(b => b.Conditions).ToList();
+
+    /// <summary>The prompts of the open menus, outermost first: where menuconfig shows the entry.</summary>
+    private string? MenuPath()
+    {
+        var menus = _blocks.Where(b => b is { Kind: "menu", Label: not null }).Select(b => b.Label).ToList();
+        return menus.Count == 0 ? null : string.Join(" > ", menus);
+    }
 
     private string? CurrentChoice()
     {

@@ -47,20 +47,34 @@ public sealed partial class KconfigParser
         path = Normalize(path);
         if (path.Contains('*', StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal))
         {
-            Problem(site, $"wildcards in source paths are not supported: {path}");
+            Problem(site, $"wildcards in source paths are not supported: {Shown(path)}");
             return;
         }
-        Include(site, path, optional: keyword.StartsWith('o'));
+        Include(site, path, optional: keyword.StartsWith('o'), "sourced file");
     }
 
-    private void Include(SourceSite site, string path, bool optional)
+    private void Include(SourceSite site, string path, bool optional, string what)
     {
-        if (_including.Contains(path)) { Problem(site, $"{path} sources itself (recursive inclusion)"); return; }
+        if (_including.Contains(path)) { Problem(site, $"{Shown(path)} sources itself (recursive inclusion)"); return; }
         if (_including.Count >= MaxDepth) { Problem(site, $"source statements nest deeper than {MaxDepth}"); return; }
-        var text = _source.Read(path);
-        if (text is not null) ParseFile(path, text);
-        else if (!optional) Problem(site, $"sourced file {path} does not exist");
+        _cancellation.ThrowIfCancellationRequested();
+        if (_files.Count >= _limits.MaxFiles) throw KconfigTreeTooLarge.Files(_limits, site);
+        var file = _source.Read(path);
+        if (file.Text is not null)
+        {
+            _characters += file.Text.Length;
+            if (_characters > _limits.MaxCharacters) throw KconfigTreeTooLarge.Characters(_limits, site);
+            ParseFile(path, file.Text);
+        }
+        else if (file.Refusal is not null) Problem(site, $"{what} {Shown(path)} was not read: {file.Refusal}");
+        else if (!optional) Problem(site, $"{what} {Shown(path)} does not exist");
     }
+
+    /// <summary>Paths come from the tree's text: only a plain one is repeated in a problem, at most 200 characters.</summary>
+    private static string Shown(string path) =>
+        path.Length <= 200 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or '$' or '(' or ')')
+            ? path
+            : "(a path with unusual characters)";
 
     /// <summary>$(NAME) from the caller's variables, then from macros defined so far; unknown ones are a problem.</summary>
     private string? Expand(SourceSite site, string path)
@@ -75,7 +89,7 @@ public sealed partial class KconfigParser
             missing ??= name;
             return match.Value;
         });
-        if (missing is not null) Problem(site, $"$({missing}) in source path {path} is not a known variable");
+        if (missing is not null) Problem(site, $"$({missing}) in source path {Shown(path)} is not a known variable");
         return missing is null ? expanded : null;
     }
 
@@ -86,7 +100,8 @@ public sealed partial class KconfigParser
         foreach (var part in path.Replace('\\', '/').Split('/'))
         {
             if (part is "" or ".") continue;
-            if (part == ".." && parts.Count > 0) parts.RemoveAt(parts.Count - 1);
+            // A ".." above the root stays, so that the source sees the path leave the tree.
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
             else parts.Add(part);
         }
         return string.Join('/', parts);

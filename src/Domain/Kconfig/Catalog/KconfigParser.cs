@@ -15,6 +15,8 @@ public sealed partial class KconfigParser
 
     private readonly IKconfigSource _source;
     private readonly IReadOnlyDictionary<string, string> _variables;
+    private readonly KconfigLimits _limits;
+    private readonly CancellationToken _cancellation;
     private readonly List<Block> _blocks = [];
     private readonly Stack<string> _including = new();
     private readonly SymbolTable _symbols = new();
@@ -23,25 +25,29 @@ public sealed partial class KconfigParser
     private readonly List<KconfigProblem> _problems = [];
     private EntryBuilder? _entry;
     private string? _mainMenu;
+    private long _characters;
 
-    private KconfigParser(IKconfigSource source, IReadOnlyDictionary<string, string> variables)
+    private KconfigParser(IKconfigSource source, IReadOnlyDictionary<string, string> variables, KconfigLimits limits, CancellationToken ct)
     {
         _source = source;
         _variables = variables;
+        _limits = limits;
+        _cancellation = ct;
     }
 
     /// <summary>
     /// Variables are what make passes in the environment, e.g. SRCARCH=arm64, ARCH=arm64; they
-    /// are used to resolve source paths such as "arch/$(SRCARCH)/Kconfig".
+    /// are used to resolve source paths such as "arch/$(SRCARCH)/Kconfig". Throws
+    /// <see cref="KconfigTreeTooLarge"/> past the limits, and stops between files when ct is cancelled.
     /// </summary>
-    public static KconfigCatalog Parse(IKconfigSource source, IReadOnlyDictionary<string, string> variables, string root = "Kconfig")
+    public static KconfigCatalog Parse(
+        IKconfigSource source, IReadOnlyDictionary<string, string> variables, string root = "Kconfig",
+        KconfigLimits? limits = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(variables);
-        var parser = new KconfigParser(source, variables);
-        var text = source.Read(root);
-        if (text is null) parser.Problem(new SourceSite(root, 0), $"the root file {root} does not exist");
-        else parser.ParseFile(root, text);
+        var parser = new KconfigParser(source, variables, limits ?? KconfigLimits.Default, ct);
+        parser.Include(new SourceSite(root, 0), root, optional: false, "the root file");
         return new KconfigCatalog(parser._mainMenu, parser._symbols.Entries(parser._problems), parser._files, parser._macros, parser._problems);
     }
 
@@ -99,7 +105,8 @@ public sealed partial class KconfigParser
             case "comment": _entry = new EntryBuilder("comment", null, site, [], null); break;
             case "mainmenu": _mainMenu = tokens.Count > 1 ? tokens[1].Text : null; break;
             case "source" or "rsource" or "osource" or "orsource": Source(site, keyword, tokens); break;
-            default: Problem(site, $"unknown construct '{Excerpt(line)}'"); break;
+            // Never the line itself: a tree's files may be anything (a link to /etc/passwd once put its lines here).
+            default: Problem(site, "unknown construct (not a Kconfig statement)"); break;
         }
     }
 
@@ -117,7 +124,7 @@ public sealed partial class KconfigParser
             Problem(site, $"'{kind}' must be followed by exactly one symbol name");
             return;
         }
-        _entry = new EntryBuilder(kind, tokens[1].Text, site, Inherited(), CurrentChoice());
+        _entry = new EntryBuilder(kind, tokens[1].Text, site, Inherited(), CurrentChoice(), menu: MenuPath());
     }
 
     private void FinishEntry()
@@ -127,6 +134,4 @@ public sealed partial class KconfigParser
     }
 
     private void Problem(SourceSite site, string message) => _problems.Add(new KconfigProblem(site, message));
-
-    private static string Excerpt(string line) => ConfigProblem.Excerpt(line.Trim());
 }

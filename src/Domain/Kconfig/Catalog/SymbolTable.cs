@@ -13,8 +13,9 @@ internal sealed class SymbolTable
             _definitions[name] = list = [];
             _order.Add(name);
         }
-        // A file sourced twice defines the same symbol at the same site twice: one site.
-        if (!list.Exists(d => d.Site == definition.Site)) list.Add(definition);
+        // A file sourced twice defines the same symbol at the same site twice: one site, unless the two
+        // sourcings sit under different conditions, which are then alternatives like any two sites.
+        if (!list.Exists(d => d.Site == definition.Site && d.Conditions.SequenceEqual(definition.Conditions))) list.Add(definition);
     }
 
     /// <summary>Adds a problem for each symbol given two different types (Kconfig warns and keeps the first).</summary>

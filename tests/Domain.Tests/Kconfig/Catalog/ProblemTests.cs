@@ -5,7 +5,7 @@ namespace Traceability.Domain.Tests.Kconfig.Catalog;
 public sealed class ProblemTests
 {
     [Theory]
-    [InlineData("frobnicate FOO\n", "Kconfig:1: unknown construct 'frobnicate FOO'")]
+    [InlineData("frobnicate FOO\n", "Kconfig:1: unknown construct (not a Kconfig statement)")]
     [InlineData("bool \"orphan\"\n", "Kconfig:1: 'bool' outside of an entry")]
     [InlineData("config\n", "Kconfig:1: 'config' must be followed by exactly one symbol name")]
     [InlineData("config FOO BAR\n", "Kconfig:1: 'config' must be followed by exactly one symbol name")]
