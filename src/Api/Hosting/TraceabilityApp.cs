@@ -16,6 +16,7 @@ using Traceability.Api.Matrix;
 using Traceability.Api.Platforms;
 using Traceability.Api.Requirements;
 using Traceability.Api.Traces;
+using Traceability.Api.Web;
 using Traceability.Domain;
 using Traceability.Projections.Activity;
 using Traceability.Projections.Daemon;
@@ -69,11 +70,13 @@ public static class TraceabilityApp
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddWebSession();
         services.AddAuthorization(Roles.AddPolicies);
         services.AddValidators();
         services.AddSwagger();
         services.AddRequestLimits();
+        services.AddWebPages();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -83,6 +86,7 @@ public static class TraceabilityApp
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+        app.UseWebAssets();
         app.UseRequestLimits();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -102,6 +106,6 @@ public static class TraceabilityApp
         app.MapMatrix();
         app.MapAudit();
         app.MapActivity();
-        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        app.MapWebPages();
     }
 }
