@@ -13,14 +13,15 @@ public static class DecisionSections
         var d = data.Decision;
         var row = data.Row;
         var cause = DecisionTimeline.SuspectCause(d);
+        var (proposedBy, approvedBy) = data.History is null ? (d.ProposedBy, d.ApprovedBy) : DecisionTimeline.PeopleAt(d.History, data.Seq);
         return Html.Of($"""
             <dl class="facts">
             <div><dt>Decided value</dt><dd><code>{row?.DecidedValue ?? d.Value}</code></dd></div>
             <div><dt>Config value</dt><dd>{Widgets.Value(row?.ConfigValue)}</dd></div>
             <div><dt>Status</dt><dd>{Widgets.Status(row?.Status ?? d.Status.ToString().ToLowerInvariant())} <small>revision {row?.Revision ?? d.Revision}</small></dd></div>
             <div><dt>Flags</dt><dd>{Widgets.Flags(row?.Flags ?? [])}{(row is null || row.Flags.Count == 0 ? Html.Of($"<span class=\"muted\">none</span>") : Html.Empty)}</dd></div>
-            <div><dt>Proposed by</dt><dd>{d.ProposedBy}</dd></div>
-            <div><dt>Approved by</dt><dd>{d.ApprovedBy ?? "—"}</dd></div>
+            <div><dt>Proposed by</dt><dd>{proposedBy ?? "—"}</dd></div>
+            <div><dt>Approved by</dt><dd>{approvedBy ?? "—"}</dd></div>
             </dl>
             {(cause is null || data.History is not null ? Html.Empty : Html.Of($"<p class=\"suspect-cause\" role=\"note\"><strong>Suspect</strong> because {cause}. An assessor reconfirms it, or an engineer revises it.</p>"))}
             <h2>Rationale</h2>
@@ -47,6 +48,7 @@ public static class DecisionSections
 
     public static Html Links(DecisionData data) => Html.Of($"""
         <section><h2>What it rests on</h2>
+        {(data.History is null ? Html.Empty : Html.Of($"<p class=\"muted\">The assumptions, features and requirements as they are now; their own pages show their history.</p>"))}
         <h3>Assumptions of use</h3>{Widgets.List(data.Assumptions.Select(Assumption))}
         <h3>Hardware features</h3>{Widgets.List(data.Features.Select(Feature))}
         <h3>Requirements</h3>{Widgets.List(data.Requirements.Select(Requirement))}

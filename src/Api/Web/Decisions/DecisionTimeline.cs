@@ -44,6 +44,30 @@ public static class DecisionTimeline
         };
     }
 
+    /// <summary>
+    /// Who had proposed the revision in force, and who had approved it, at event <paramref name="seq"/>: the
+    /// decision page in history mode shows the people of that moment, not of today.
+    /// </summary>
+    public static (string? ProposedBy, string? ApprovedBy) PeopleAt(IReadOnlyList<HistoryEntry> history, long seq)
+    {
+        string? proposed = null, approved = null;
+        foreach (var e in history.Where(e => e.Seq <= seq))
+        {
+            var data = e.Data is JsonElement { ValueKind: JsonValueKind.Object } element ? element : default;
+            (proposed, approved) = e.Type switch
+            {
+                "decision_proposed" or "decision_revised" => (e.Actor, null),
+                "decision_approved" => (proposed, e.Actor),
+                "decision_carried_forward" => (Text(data, "proposedBy"), Text(data, "approvedBy")),
+                _ => (proposed, approved),
+            };
+        }
+        return (proposed, approved);
+    }
+
+    private static string? Text(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
     /// <summary>Why the decision is suspect: the cause recorded by the last suspect marking (e.g. "aou/AOU-0003 revised (r2)").</summary>
     public static string? SuspectCause(DecisionDetail decision)
     {

@@ -70,9 +70,11 @@ public static class ProposePage
     private static Html Choices(string name, string legend, IEnumerable<(string Id, string Label)> options, HashSet<string> chosen, ApiProblem? problem)
     {
         var errors = problem?.ErrorsOf(name) ?? [];
+        var all = options.ToList();
         return Html.Of($"""
             <fieldset class="choices"><legend>{legend}</legend>
-            {options.Select(o => Html.Of($"<label class=\"check\"><input type=\"checkbox\" name=\"{name}\" value=\"{o.Id}\"{(chosen.Contains(o.Id) ? Html.Of($" checked") : Html.Empty)}> {o.Label}</label>"))}
+            {(all.Count == 0 ? Html.Of($"<span class=\"muted\">none recorded yet</span>") : Html.Empty)}
+            {all.Select(o => Html.Of($"<label class=\"check\"><input type=\"checkbox\" name=\"{name}\" value=\"{o.Id}\"{(chosen.Contains(o.Id) ? Html.Of($" checked") : Html.Empty)}> {o.Label}</label>"))}
             {(errors.Count == 0 ? Html.Empty : Html.Of($"<small class=\"field-error\">{string.Join(" ", errors)}</small>"))}
             </fieldset>
             """);
