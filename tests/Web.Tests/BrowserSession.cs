@@ -5,7 +5,8 @@ namespace Traceability.Web.Tests;
 /// <summary>
 /// One person at one browser: signs in by typing the key into the sign-in page, as a user would, and
 /// collects what must never happen on our pages: a console error (a CSP violation is one), a script
-/// error, or a dialog (an injected alert()).
+/// error, a dialog (an injected alert()), or a failed stylesheet, script, icon or fetch. A page itself may
+/// answer 4xx (a refused form shows the API's problem), so documents are left to each test's own checks.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -15,7 +16,14 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         Page = page;
         Web = web;
-        page.Console += (_, message) => { if (message.Type == "error") _errors.Add($"console: {message.Text}"); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) _errors.Add($"console: {message.Text}");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document") _errors.Add($"{response.Status} for {response.Url}");
+        };
         page.PageError += (_, error) => _errors.Add($"page error: {error}");
         page.Dialog += async (_, dialog) =>
         {
