@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
 source scripts/ensure-chromium.sh
 source scripts/ensure-kernel-sources.sh
+# The web tests drive Debian's chromium through Playwright; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
