@@ -22,10 +22,12 @@ public sealed partial class PageClient : IDisposable
 
     public static PageClient Anonymous(WebFixture web) => new(web);
 
-    public static async Task<PageClient> SignedInAsync(WebFixture web, string keyName)
+    public static Task<PageClient> SignedInAsync(WebFixture web, string keyName) => SignedInWithKeyAsync(web, web.Keys[keyName]);
+
+    public static async Task<PageClient> SignedInWithKeyAsync(WebFixture web, string key)
     {
         var client = new PageClient(web);
-        var signedIn = await client.PostFormAsync("/sign-in", "/sign-in", new() { ["key"] = web.Keys[keyName] });
+        var signedIn = await client.PostFormAsync("/sign-in", "/sign-in", new() { ["key"] = key });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return client;
     }

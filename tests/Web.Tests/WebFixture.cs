@@ -71,6 +71,15 @@ public sealed class WebFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The number of events in the log: a refused form must leave it unchanged.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connection);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM traceability.events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>A new browser context (its own cookies) at the size the screenshots are taken at.</summary>
     public async Task<IPage> NewPageAsync()
     {
