@@ -46,6 +46,15 @@ public sealed partial class PageClient : IDisposable
         return await _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["_af"] = token }));
     }
 
+    /// <summary>An upload form: the fields, the token from <paramref name="formPage"/>, and one file under <paramref name="fileField"/>.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string formPage, Dictionary<string, string> fields, string fileField, byte[] file)
+    {
+        var token = Token().Match(await _http.GetStringAsync(formPage)).Groups[1].Value;
+        var content = new MultipartFormDataContent { { new StringContent(token), "_af" }, { new ByteArrayContent(file), fileField, fileField + ".bin" } };
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        return await _http.PostAsync(path, content);
+    }
+
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("name=\"_af\" value=\"([^\"]+)\"")]

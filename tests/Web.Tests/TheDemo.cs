@@ -48,6 +48,7 @@ public sealed class TheDemo(WebFixture web) : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Shot("demo-03-suspect-decision") });
         await page.GotoAsync("/review");
         await Expect(page.Locator("#reconfirm-title")).Not.ToContainTextAsync("(0)");
+        await Expect(page.Locator("#deviation-title")).Not.ToContainTextAsync("(0)");
         await page.ScreenshotAsync(new() { Path = Shot("demo-04-review-queue") });
         await context.CloseAsync();
     }
