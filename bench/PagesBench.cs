@@ -33,11 +33,14 @@ public static partial class PagesBench
             using var browser = await SignInAsync(api.Client.BaseAddress!);
             BenchRun.Progress($"matrix pages 1..{pages}, {(options.Quick ? 1 : 3)} round(s) after a warm-up");
             var page = await RoundsAsync(options, pages, n => Fetch(browser, $"/baselines/{Baseline}?page={n}", "Rows "));
+            BenchRun.Progress("matrix pages right after a write, so the baseline above the matrix is read again");
+            var afterWrite = await AfterWritesAsync(api, pages, n => Fetch(browser, $"/baselines/{Baseline}?page={n}", "Rows "));
             var json = await RoundsAsync(options, pages, n => Fetch(api.Client, $"/api/baselines/{Baseline}/matrix?page={n}&pageSize=100", "\"rows\""));
             var header = await RoundsAsync(options, pages, _ => Fetch(api.Client, $"/api/baselines/{Baseline}", "\"latestImport\""));
             var markdown = facts.ToMarkdown() + Environment.NewLine + Environment.NewLine + ReadSideReport.ToMarkdown(
             [
                 new($"matrix web page, 100 rows (HTML, session cookie), every page, {ApiCases.Decisions:N0} decisions", page, TimeSpan.FromMilliseconds(100)),
+                new("the same page right after any write (the baseline is read again), every page", afterWrite, TimeSpan.FromMilliseconds(100)),
                 new("the API calls it makes, 1: matrix page of 100 rows (JSON)", json, TimeSpan.FromMilliseconds(50)),
                 new("the API calls it makes, 2: the baseline (JSON)", header, TimeSpan.FromMilliseconds(50)),
             ]);
@@ -88,6 +91,20 @@ public static partial class PagesBench
                 await fetch(n);
                 samples.Add(watch.Elapsed);
             }
+        }
+        return samples;
+    }
+
+    /// <summary>Each page fetched after an AoU draft (not timed): a new head, so nothing remembered for the old one applies.</summary>
+    private static async Task<List<TimeSpan>> AfterWritesAsync(ApiHost api, int pages, Func<int, Task> fetch)
+    {
+        var samples = new List<TimeSpan>();
+        for (var n = 1; n <= pages; n++)
+        {
+            (await api.Client.PostAsJsonAsync("/api/assumptions", new { category = "bench", text = $"A write before page {n}." })).EnsureSuccessStatusCode();
+            var watch = Stopwatch.StartNew();
+            await fetch(n);
+            samples.Add(watch.Elapsed);
         }
         return samples;
     }

@@ -71,13 +71,17 @@ public sealed class EveryFormDoesItsJob(WebFixture web)
         Assert.Contains("9598 symbols", report, StringComparison.Ordinal);
         Assert.Contains("0 added, 0 removed, 0 changed", await viewer.HtmlAsync("/diff?a=jobs-check&b=jobs-check"), StringComparison.Ordinal);
 
+        using var engineer = await PageClient.SignedInAsync(web, "engineer-1");
+        Assert.Contains("/baselines/jobs-check/propose", await engineer.HtmlAsync("/baselines/jobs-check"), StringComparison.Ordinal);
         using var assessor = await PageClient.SignedInAsync(web, "assessor-1");
         var version = (await web.Admin.GetAsync("/api/baselines/jobs-check")).Headers.ETag!.Tag.Trim('"');
         var frozen = await assessor.PostFormAsync("/baselines/jobs-check/freeze", "/baselines/jobs-check", new() { ["version"] = version, ["reason"] = "Submitted." });
         Assert.Equal("/baselines/jobs-check?done=frozen", frozen.Headers.Location?.OriginalString);
         Assert.True((await web.Admin.GetFromJsonAsync<JsonElement>("/api/baselines/jobs-check")).GetProperty("frozen").GetBoolean());
-        using var engineer = await PageClient.SignedInAsync(web, "engineer-1");
-        Assert.DoesNotContain("/baselines/jobs-check/propose", await engineer.HtmlAsync("/baselines/jobs-check"), StringComparison.Ordinal);
+        // The page before the freeze remembered the baseline; the freeze moved the log's head, so it is read again.
+        var after = await engineer.HtmlAsync("/baselines/jobs-check");
+        Assert.DoesNotContain("/baselines/jobs-check/propose", after, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge frozen\">frozen</span> Submitted.", after, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> DecisionAsync(string baseline, string symbol) =>

@@ -32,6 +32,7 @@ public static class WebSetup
             .RemoveAllLoggers();
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<ApiClients>();
+        services.AddSingleton<BaselineHeaders>();
         services.AddAuthorization(WebPolicies.Add);
         services.AddDataProtection().SetApplicationName("traceability");
         // The key ring that encrypts session cookies is shared through a directory, so a restart or a second instance reads the same sessions.

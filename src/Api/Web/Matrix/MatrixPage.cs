@@ -14,14 +14,25 @@ public static class MatrixPage
     public static async Task<IResult> Show(string id, HttpContext context, ApiClients apis, string? done, CancellationToken ct) =>
         await RenderAsync(context, apis.For(context), id, BaselineForms.Notice(done), null, ct);
 
+    /// <summary>Live, the baseline comes from <see cref="BaselineHeaders"/> once the matrix says at which head it is; in history both are asked at once.</summary>
+    private static async Task<(BaselineView, ApiResponse<MatrixAnswer>)> LoadAsync(
+        HttpContext context, ApiClient api, string id, MatrixFilter filter, CancellationToken ct)
+    {
+        var matrixCall = api.GetAsync<MatrixAnswer>(filter.Query(Href.To("api", "baselines", id, "matrix")), ct);
+        if (filter.IsHistory || (await matrixCall).Value is not { } page)
+        {
+            var baseline = (await api.GetAsync<BaselineView>(Href.To("api", "baselines", id), ct)).OrThrow();
+            return (baseline, await matrixCall);
+        }
+        var headers = context.RequestServices.GetRequiredService<BaselineHeaders>();
+        return (await headers.AtHeadAsync(api, id, page.AsOfSeq, ct), await matrixCall);
+    }
+
     public static async Task<IResult> RenderAsync(
         HttpContext context, ApiClient api, string id, string? notice, FormFailure? failure, CancellationToken ct)
     {
         var filter = MatrixFilter.From(context.Request.Query);
-        var baselineCall = api.GetAsync<BaselineView>(Href.To("api", "baselines", id), ct);
-        var matrixCall = api.GetAsync<MatrixAnswer>(filter.Query(Href.To("api", "baselines", id, "matrix")), ct);
-        var baseline = (await baselineCall).OrThrow();
-        var matrix = await matrixCall;
+        var (baseline, matrix) = await LoadAsync(context, api, id, filter, ct);
         var path = Href.To("baselines", id);
         return Layout.Render(context, new Page($"{id} matrix", Html.Of($"""
             <h1>Baseline {id}</h1>
