@@ -38,7 +38,26 @@ public sealed class PagesAreAccessible(WebFixture web) : IAsyncLifetime
             Assert.Equal(0, await page.Locator("[tabindex]:not([tabindex='-1'])").CountAsync());
             await browser.ScreenshotAsync(shot);
         }
+        await page.GotoAsync($"/check?baseline={Baseline}");
+        await page.GetByLabel("Resolved .config file").SetInputFilesAsync(Path.Combine(Repository.Root, "samples", "kernel-configs", "linux-6.1.arm64_none_arm64.config"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(PASS|FAIL)$"));
+        Assert.Empty(await page.EvaluateAsync<string[]>(Script.LowContrast));
+        await browser.ScreenshotAsync("p15-check-result");
         browser.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_role_that_may_not_use_a_page_gets_a_403_page_that_names_its_role()
+    {
+        await using var browser = await BrowserSession.OpenAsync(web);
+        var page = browser.Page;
+        await browser.SignInAsync("viewer-1");
+        var response = await page.GotoAsync($"/baselines/{Baseline}/propose");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.Locator("main")).ToContainTextAsync("The role viewer of viewer-1 may not do this.");
+        Assert.Empty(await page.EvaluateAsync<string[]>(Script.Unlabelled));
+        await browser.ScreenshotAsync("p16-forbidden");
     }
 
     [Fact]

@@ -36,6 +36,8 @@ public sealed partial class TheReviewStory(WebFixture web)
     private static async Task<string> ProposeAsEngineerAsync(BrowserSession browser, string aou)
     {
         var page = browser.Page;
+        await page.GotoAsync("/");
+        await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("00-sign-in");
         await browser.SignInAsync("engineer-1");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Baselines" })).ToBeVisibleAsync();
