@@ -35,36 +35,58 @@ public static class ProposePage
 
     private static async Task<IResult> RenderAsync(HttpContext context, ApiClient api, string id, string? symbol, FormFailure? failure, CancellationToken ct)
     {
-        var baseline = api.GetAsync<Traceability.Api.Baselines.BaselineView>(Href.To("api", "baselines", id), ct);
-        var assumptions = api.GetAsync<IReadOnlyList<AssumptionView>>("/api/assumptions", ct);
-        var features = api.GetAsync<IReadOnlyList<HardwareFeatureView>>("/api/hardware-features", ct);
-        var requirements = api.GetAsync<IReadOnlyList<RequirementView>>("/api/requirements", ct);
-        (await baseline).OrThrow();
-        var aous = (await assumptions).OrThrow().Select(a => (a.Id, $"{a.Id} ({a.Status.ToString().ToLowerInvariant()}): {a.Text}"));
-        var hardware = (await features).OrThrow().Select(f => (f.Id, $"{f.Id}: {f.Name}"));
-        var safety = (await requirements).OrThrow().Select(r => (r.Id, $"{r.Id}: {r.Title}"));
+        var linkables = LinkablesAsync(api, ct);
+        (await api.GetAsync<Traceability.Api.Baselines.BaselineView>(Href.To("api", "baselines", id), ct)).OrThrow();
+        var links = await linkables;
         var problem = failure.ProblemOf("propose");
-        string? Typed(string field) => failure.Typed("propose", field);
-        var chosen = (failure?.Typed.Words("assumptions") ?? []).Concat(failure?.Typed.Words("features") ?? []).Concat(failure?.Typed.Words("requirements") ?? []).ToHashSet();
         return Layout.Render(context, new Page($"Propose a decision in {id}", Html.Of($"""
             <p class="crumbs"><a href="{Href.To("baselines", id)}">{id}</a> › propose</p>
             <h1>Propose a decision in {id}</h1>
             <form method="post" action="{Href.To("baselines", id, "propose")}" class="form-card wide">
             {Widgets.Problem(problem)}
             {Forms.Token(context)}
-            {FormFields.Text("propose", "symbol", "Symbol", Typed("symbol") ?? symbol, problem, required: true, hint: "CONFIG_FUTEX or FUTEX; names from the kernel's catalog are suggested as you type",
-                extra: Html.Of($" list=\"symbol-suggestions\" autocomplete=\"off\" data-suggest=\"{Href.To("baselines", id, "symbols")}\""))}
-            <datalist id="symbol-suggestions"></datalist>
-            {FormFields.Text("propose", "value", "Value", Typed("value"), problem, required: true, hint: "as in a .config: y, m, n, \"text\", 12, 0x1f")}
-            {FormFields.Area("propose", "rationale", "Rationale", Typed("rationale"), problem, required: true, hint: "why this value is safe under the linked assumptions")}
-            {Choices("assumptions", "Assumptions of use", aous, chosen, problem)}
-            {Choices("features", "Hardware features", hardware, chosen, problem)}
-            {Choices("requirements", "Requirements", safety, chosen, problem)}
-            <div class="field"><label class="check"><input type="checkbox" name="force" value="true"{(Typed("force") is null ? Html.Empty : Html.Of($" checked"))}> The symbol is not in the catalog, and that is intended</label></div>
-            {FormFields.Text("propose", "forceReason", "Why (when forced)", Typed("forceReason"), problem)}
+            {Fields(id, symbol, failure, problem)}
+            {Links(links, failure, problem)}
+            <div class="field"><label class="check"><input type="checkbox" name="force" value="true"{(failure.Typed("propose", "force") is null ? Html.Empty : Html.Of($" checked"))}> The symbol is not in the catalog, and that is intended</label></div>
+            {FormFields.Text("propose", "forceReason", "Why (when forced)", failure.Typed("propose", "forceReason"), problem)}
             <button type="submit">Propose</button>
             </form>
             """), "baselines", Status: problem?.Status ?? StatusCodes.Status200OK));
+    }
+
+    private static Html Fields(string id, string? symbol, FormFailure? failure, ApiProblem? problem) => Html.Of($"""
+        {FormFields.Text("propose", "symbol", "Symbol", failure.Typed("propose", "symbol") ?? symbol, problem, required: true, hint: "CONFIG_FUTEX or FUTEX; names from the kernel's catalog are suggested as you type",
+            extra: Html.Of($" list=\"symbol-suggestions\" autocomplete=\"off\" data-suggest=\"{Href.To("baselines", id, "symbols")}\""))}
+        <datalist id="symbol-suggestions"></datalist>
+        {FormFields.Text("propose", "value", "Value", failure.Typed("propose", "value"), problem, required: true, hint: "as in a .config: y, m, n, \"text\", 12, 0x1f")}
+        {FormFields.Area("propose", "rationale", "Rationale", failure.Typed("propose", "rationale"), problem, required: true, hint: "why this value is safe under the linked assumptions")}
+        """);
+
+    private static readonly string[] LinkFields = ["assumptions", "features", "requirements"];
+
+    /// <summary>What a decision can rest on, each with the words a reader recognises it by.</summary>
+    private sealed record Linkables(
+        IReadOnlyList<(string Id, string Label)> Assumptions, IReadOnlyList<(string Id, string Label)> Features, IReadOnlyList<(string Id, string Label)> Requirements);
+
+    private static async Task<Linkables> LinkablesAsync(ApiClient api, CancellationToken ct)
+    {
+        var assumptions = api.GetAsync<IReadOnlyList<AssumptionView>>("/api/assumptions", ct);
+        var features = api.GetAsync<IReadOnlyList<HardwareFeatureView>>("/api/hardware-features", ct);
+        var requirements = api.GetAsync<IReadOnlyList<RequirementView>>("/api/requirements", ct);
+        return new Linkables(
+            (await assumptions).OrThrow().Select(a => (a.Id, $"{a.Id} ({a.Status.ToString().ToLowerInvariant()}): {a.Text}")).ToList(),
+            (await features).OrThrow().Select(f => (f.Id, $"{f.Id}: {f.Name}")).ToList(),
+            (await requirements).OrThrow().Select(r => (r.Id, $"{r.Id}: {r.Title}")).ToList());
+    }
+
+    private static Html Links(Linkables links, FormFailure? failure, ApiProblem? problem)
+    {
+        var chosen = LinkFields.SelectMany(f => failure?.Typed.Words(f) ?? []).ToHashSet();
+        return Html.Of($"""
+            {Choices("assumptions", "Assumptions of use", links.Assumptions, chosen, problem)}
+            {Choices("features", "Hardware features", links.Features, chosen, problem)}
+            {Choices("requirements", "Requirements", links.Requirements, chosen, problem)}
+            """);
     }
 
     private static Html Choices(string name, string legend, IEnumerable<(string Id, string Label)> options, HashSet<string> chosen, ApiProblem? problem)
