@@ -11,6 +11,8 @@ source scripts/ensure-chromium.sh
 source scripts/ensure-kernel-sources.sh
 source scripts/docker-engine.sh
 source scripts/test-server.sh
+# The web tests drive Debian's chromium through Playwright; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 log=$(mktemp)
 report=$(mktemp)
 trap 'stop_private_docker; rm -f "$log" "$report"' EXIT

@@ -36,7 +36,7 @@ public sealed class ApiCases(ApiHost api, BenchOptions options)
             imports.Add(await Time(() => Send(HttpMethod.Put, $"/api/baselines/bench-{i}/config", new ByteArrayContent(config612) { Headers = { ContentType = new("text/plain") } })));
         }
         BenchRun.Progress($"import of linux-6.12.arm64: {string.Join(", ", imports.Select(t => $"{t.TotalMilliseconds:N0} ms"))}");
-        await ArrangeDecisions("bench-0", KernelConfigParser.Parse(config612));
+        await ArrangeDecisionsAsync(api, "bench-0", KernelConfigParser.Parse(config612));
         var pages = await MatrixPages("bench-0");
         var csv = await Repeat(options.Quick ? 3 : 10, () => Send(HttpMethod.Get, "/api/baselines/bench-0/matrix?format=csv", null));
         var check = await Repeat(options.Quick ? 5 : 20, () => Send(HttpMethod.Post, "/api/baselines/bench-0/check",
@@ -51,7 +51,7 @@ public sealed class ApiCases(ApiHost api, BenchOptions options)
     }
 
     /// <summary>2,500 approved decisions, appended in one transaction through the service's own store and projections.</summary>
-    private async Task ArrangeDecisions(string baseline, KernelConfig config)
+    public static async Task ArrangeDecisionsAsync(ApiHost api, string baseline, KernelConfig config)
     {
         var store = api.Services.GetRequiredService<EventStore>();
         var appends = config.Entries.Take(Decisions).Select(e => new StreamAppend(Decision.StreamId(baseline, e.Symbol), "decision", 0,
@@ -98,7 +98,7 @@ public sealed class ApiCases(ApiHost api, BenchOptions options)
             throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
     }
 
-    private static string SampleFile(string name)
+    public static string SampleFile(string name)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Traceability.sln"))) directory = directory.Parent;

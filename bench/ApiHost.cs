@@ -17,13 +17,15 @@ public sealed class ApiHost : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiHost> StartAsync(string connectionString)
+    /// <summary><paramref name="settings"/> adds command-line settings, e.g. the web pages' key ring directory.</summary>
+    public static async Task<ApiHost> StartAsync(string connectionString, params string[] settings)
     {
         var app = TraceabilityApp.Build([
             "--urls", "http://127.0.0.1:0",
             $"--ConnectionStrings:Traceability={connectionString}",
             $"--Auth:BootstrapAdminKey={AdminKey}",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

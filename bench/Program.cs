@@ -5,8 +5,9 @@ using Traceability.Projections.Embedded;
 using Traceability.Projections.Events;
 
 // Subcommands: `load` (issue 6: concurrent clients against the real service), `kconfig` (issue 7: parse a whole
-// kernel tree). Without one: the event store and read-side bench.
+// kernel tree), `pages` (issue 15: the matrix web page). Without one: the event store and read-side bench.
 if (args.Length > 0 && args[0] == "load") return await LoadRun.RunAsync(LoadOptions.Parse(args[1..]));
+if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(BenchOptions.Parse(args[1..]));
 if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
 
 // A throwaway, durable server (fsync on, default settings): the numbers must be what a real

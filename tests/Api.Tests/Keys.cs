@@ -47,6 +47,17 @@ public sealed class Keys(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Any_role_can_ask_whose_key_it_presents()
+    {
+        var me = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/me");
+        Assert.Equal("viewer-1", me.GetProperty("name").GetString());
+        Assert.Equal("viewer", me.GetProperty("role").GetString());
+        var assessor = await api.Assessor.GetFromJsonAsync<JsonElement>("/api/me");
+        Assert.Equal("assessor-1", assessor.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_key_request_is_400_with_the_field_at_fault_and_writes_nothing()
     {
         var before = await api.EventCountAsync();

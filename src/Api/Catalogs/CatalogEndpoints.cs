@@ -16,6 +16,9 @@ public static class CatalogEndpoints
         group.MapGet("/", async (CatalogReads catalogs, CancellationToken ct) => TypedResults.Ok(await catalogs.ListAsync(ct)))
             .RequireAuthorization(Roles.Read)
             .WithSummary("List the built catalogs: kernel version, architecture, symbol count, source and the parser's problems.");
+        group.MapGet("/{version}/{arch}/symbols", SearchCatalogSymbols.Handle).RequireAuthorization(Roles.Read)
+            .WithSummary("Symbols whose name contains q (with or without CONFIG_, any case), names starting with q first: name, type and prompt; at most limit (default 20, up to 100).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{version}/{arch}/symbols/{name}", GetCatalogSymbol.Handle).RequireAuthorization(Roles.Read)
             .WithSummary("Get one symbol (with or without CONFIG_): type, prompt, help, definition sites, dependencies, selects, defaults, ranges.")
             .ProducesProblem(StatusCodes.Status404NotFound);

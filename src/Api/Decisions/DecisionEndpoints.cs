@@ -12,7 +12,7 @@ public static class DecisionEndpoints
             .WithSummary("Propose the decision on one symbol (FUTEX or CONFIG_FUTEX) in an open baseline: value, rationale, linked AoUs, features, requirements.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListDecisions.Handle).RequireAuthorization(Roles.Read)
-            .WithSummary("List the baseline's decisions: symbol, value, status, revision, suspect, symbol-missing and left-catalog flags, version.");
+            .WithSummary("List the baseline's decisions: symbol, value, status, revision, suspect, symbol-missing and left-catalog flags, version, and who proposed the current revision.");
         group.MapGet("/{symbol}", GetDecision.Handle).RequireAuthorization(Roles.Read)
             .WithSummary("One decision: current value, rationale, links, status, approvals, evidence, leftCatalog (the symbol left the kernel's catalog, with rename suggestions), live dependency warnings, and its full history (every event with actor, time and reason).");
         MapWrite(group.MapPut("/{symbol}", ReviseDecision.Handle).Validate<ReviseDecision.Request>(), Roles.Engineering)

@@ -4,9 +4,13 @@ using Traceability.Projections.Events;
 
 namespace Traceability.Api.Decisions;
 
-/// <summary>LeftCatalog: a derive found the symbol gone from the new kernel's catalog (details on the decision itself).</summary>
+/// <summary>
+/// LeftCatalog: a derive found the symbol gone from the new kernel's catalog (details on the decision itself).
+/// ProposedBy: who proposed the current revision, so a review queue can leave out a reviewer's own proposals (four-eyes).
+/// </summary>
 public sealed record DecisionSummary(
-    string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, bool LeftCatalog, long Version);
+    string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, bool LeftCatalog, long Version,
+    string ProposedBy);
 
 /// <summary>The symbol was in catalog From ("6.1.192/arm64") and is not in To; Suggestions are possible new names, best first.</summary>
 public sealed record LeftCatalogView(string From, string To, IReadOnlyList<RenameSuggestion> Suggestions);
@@ -62,7 +66,7 @@ internal static class DecisionView
         events.Aggregate((Decision?)null, (state, e) => Decision.Evolve(state, e.Data, e.Metadata.Actor));
 
     public static DecisionSummary Summary(Decision d, long version) =>
-        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.LeftCatalog is not null, version);
+        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.LeftCatalog is not null, version, d.ProposedBy);
 
     public static DecisionDetail Detail(Decision d, IReadOnlyList<RecordedEvent> events)
     {

@@ -35,7 +35,7 @@ public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime
             Console.WriteLine($"""
 
                 ==> Demo loaded: {summary}
-                    Open {address}/swagger and Authorize with one of these keys (shown only now):
+                    Open {address} and sign in with one of these keys (shown only now; Swagger UI at {address}/swagger takes them too):
                       engineer  demo-engineer  {keys[Roles.Engineer]}
                       assessor  demo-assessor  {keys[Roles.Assessor]}
                       admin     demo-admin     {keys[Roles.Admin]}

@@ -21,6 +21,8 @@ public static class HelpText
         ("Audit:SigningKey", "PEM of the ECDSA P-256 key that signs every append and every audit export (default: generated once into keys/ in the service data directory)"),
         ("Audit:SigningKeyFile", "the path of that PEM"),
         ("Audit:TrustedPublicKeys", "PEMs (or their paths) of earlier service keys whose signatures still count after a rotation"),
+        ("Web:KeyRingDirectory", "the key ring that encrypts the web pages' session cookies (default: web-keys/ in the service data directory)"),
+        ("Web:ApiAddress", "where the web pages reach the service's own REST API (default: the address it listens on)"),
         ("Limits:MaxRequestBytes", "largest JSON body (default 1 MiB)"),
         ("Limits:MaxConfigBytes", "largest .config upload (default 8 MiB)"),
         ("Limits:MaxExportUploadBytes", "largest audit export upload to verify (default 256 MiB)"),

@@ -19,6 +19,7 @@ using Traceability.Api.Traces;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using Traceability.Api.Web;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
 using Traceability.Projections.ReadModels;
@@ -75,11 +76,13 @@ public static class TraceabilityApp
             o.SerializerOptions.Converters.Add(new TimestampJson());
         });
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddWebSession();
         services.AddAuthorization(Roles.AddPolicies);
         services.AddValidators();
         services.AddSwagger();
         services.AddRequestLimits();
+        services.AddWebPages();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -90,6 +93,7 @@ public static class TraceabilityApp
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+        app.UseWebAssets();
         app.UseRequestLimits();
         app.UseControlCharacterGuard();
         app.UseAuthentication();
@@ -110,6 +114,6 @@ public static class TraceabilityApp
         app.MapMatrix();
         app.MapAudit();
         app.MapActivity();
-        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        app.MapWebPages();
     }
 }

@@ -21,10 +21,13 @@ public static class Roles
     public const string Assessment = "assessment";
     public const string Administration = "administration";
 
-    /// <summary>The roles each policy admits: what a 403 names.</summary>
-    private static readonly Dictionary<string, string[]> Admitted = new()
+    /// <summary>The roles each policy admits: the API's policies, the web pages' and what a 403 names are all built from this one table.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Admitted = new Dictionary<string, IReadOnlyList<string>>
     {
-        [Read] = [.. All], [Engineering] = [Engineer, Admin], [Assessment] = [Assessor, Admin], [Administration] = [Admin],
+        [Read] = All,
+        [Engineering] = [Engineer, Admin],
+        [Assessment] = [Assessor, Admin],
+        [Administration] = [Admin],
     };
 
     /// <summary>The roles that may call <paramref name="endpoint"/>: every policy it names must admit them.</summary>
@@ -40,10 +43,7 @@ public static class Roles
 
     public static void AddPolicies(AuthorizationOptions options)
     {
-        options.AddPolicy(Read, p => p.RequireRole(All));
-        options.AddPolicy(Engineering, p => p.RequireRole(Engineer, Admin));
-        options.AddPolicy(Assessment, p => p.RequireRole(Assessor, Admin));
-        options.AddPolicy(Administration, p => p.RequireRole(Admin));
+        foreach (var (policy, roles) in Admitted) options.AddPolicy(policy, p => p.RequireRole(roles));
         // An endpoint that forgets to say what it needs still requires a key (issue 6).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

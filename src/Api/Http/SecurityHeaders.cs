@@ -4,6 +4,7 @@ namespace Traceability.Api.Http;
 /// Browser hardening headers on every response (issue 13, item 8: Swagger UI sent none). The API's own
 /// answers are data, never pages: nothing may load, frame or sniff them. Swagger UI is a page that loads
 /// its own scripts and styles (and inline styles and data: images of its bundle) and calls this origin only.
+/// The service's web pages carry their own, as strict, policy (Web/HtmlResult), which is kept.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -20,10 +21,12 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            // A web page sets its own policy and referrer rule (HtmlResult); everything else gets the API's or Swagger UI's.
+            if (string.IsNullOrEmpty(headers["Referrer-Policy"])) headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : ApiPolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -29,7 +29,7 @@ public sealed class KeyBootstrap(EventLog log, ApiKeyStore keys, IConfiguration 
 
             ==> First start: created the admin API key '{Name}'. It is shown only this once:
                 {key}
-                Send it as the X-Api-Key header (Swagger UI: Authorize). Set Auth__BootstrapAdminKey to choose it yourself.
+                Sign in to the web pages with it, or send it as the X-Api-Key header (Swagger UI: Authorize). Set Auth__BootstrapAdminKey to choose it yourself.
 
             """);
     }

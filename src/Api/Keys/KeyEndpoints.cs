@@ -14,5 +14,7 @@ public static class KeyEndpoints
         group.MapDelete("/{name}", RevokeKey.Handle)
             .WithSummary("Revoke an API key; the last active admin key cannot be revoked.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/me", WhoAmI.Handle).WithTags("API keys").RequireAuthorization(Roles.Read)
+            .WithSummary("Who the presented key belongs to: its name (the person, as four-eyes compares it) and its role.");
     }
 }

@@ -53,6 +53,25 @@ public sealed class BuildingCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Symbols_are_found_by_part_of_their_name_with_those_starting_with_it_first()
+    {
+        var tree = SmallTree.Append(("arch/arm64/Kconfig.pan", "config PAN_EXTRA\n\tbool \"More PAN\"\n")).ToArray();
+        var root = SmallTree[0] with { Item2 = SmallTree[0].Item2 + "source \"arch/arm64/Kconfig.pan\"\n" };
+        Assert.Equal(HttpStatusCode.Created, (await api.Admin.CatalogUploadAsync(
+            CatalogScenarios.CatalogTarball([root, .. tree[1..]]), "kernelVersion=9.8.1&architecture=arm64")).StatusCode);
+
+        var found = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/catalogs/9.8.1/arm64/symbols?q=config_pan");
+
+        Assert.Equal(["PAN_EXTRA", "ARM64_PAN"], found.EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal("More PAN", found[0].GetProperty("prompt").GetString());
+        var one = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/catalogs/9.8.1/arm64/symbols?q=&limit=1");
+        Assert.Equal("ARM64_PAN", Assert.Single(one.EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Viewer.GetAsync("/api/catalogs/9.8.1/arm64/symbols?q=%3Cscript%3E")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Viewer.GetAsync("/api/catalogs/9.8.1/arm64/symbols?limit=1000")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Viewer.GetAsync("/api/catalogs/9.8.2/arm64/symbols?q=PAN")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_catalog_is_built_once_a_second_build_is_409()
     {
         var tarball = CatalogScenarios.CatalogTarball(SmallTree);

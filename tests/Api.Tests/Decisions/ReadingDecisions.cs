@@ -62,6 +62,19 @@ public sealed class ReadingDecisions(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_list_names_who_proposed_each_current_revision_so_a_reviewer_can_skip_their_own()
+    {
+        await api.ProposedDecisionAsync("proposers", "FUTEX");
+        await api.ProposedDecisionAsync("proposers", "SLUB", api.Engineer2);
+
+        var list = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/baselines/proposers/decisions");
+
+        var proposers = list.EnumerateArray().ToDictionary(r => r.GetProperty("symbol").GetString()!, r => r.GetProperty("proposedBy").GetString());
+        Assert.Equal("engineer-1", proposers["FUTEX"]);
+        Assert.Equal("engineer-2", proposers["SLUB"]);
+    }
+
+    [Fact]
     public async Task Unknown_baselines_and_symbols_are_404_and_a_malformed_symbol_400()
     {
         await api.ArrangeBaselineAsync("amd64-6.1");

@@ -13,8 +13,10 @@ public sealed record WriteEndpoint(string Method, string Route, Type? JsonBody, 
     public string Name => $"{Method} {Route}";
     public bool HasBody => JsonBody is not null || TakesConfig;
 
+    /// <summary>The API's write endpoints; the web pages' forms (WebPageEndpoint) take a session and a form, and tests/Web.Tests covers them.</summary>
     public static IEnumerable<WriteEndpoint> Of(IEnumerable<EndpointDataSource> sources) =>
         sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Web.WebPageEndpoint>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => From(m, e)))
             .Where(e => e.Method is "POST" or "PUT" or "PATCH" or "DELETE")
             .OrderBy(e => e.Name, StringComparer.Ordinal);

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Traceability.Api.Http;
+
+namespace Traceability.Api.Web;
+
+/// <summary>Who is signed in: the key's name (the person four-eyes compares) and its role.</summary>
+public sealed record WebUser(string Name, string Role)
+{
+    public static WebUser Of(HttpContext context) => new(
+        context.User.Identity?.Name ?? "", context.User.FindFirstValue(ClaimTypes.Role) ?? "");
+
+    /// <summary>Whether the role may use what a policy guards: pages offer only the actions this admits.</summary>
+    public bool May(string policy) => Roles.Admitted[policy].Contains(Role);
+
+    public bool MayEngineer => May(Roles.Engineering);
+
+    public bool MayAssess => May(Roles.Assessment);
+}
