@@ -53,13 +53,13 @@ public sealed class ApiCases(ApiHost api, BenchOptions options)
     /// <summary>2,500 approved decisions, appended in one transaction through the service's own store and projections.</summary>
     public static async Task ArrangeDecisionsAsync(ApiHost api, string baseline, KernelConfig config)
     {
-        var store = api.Services.GetRequiredService<EventStore>();
-        var appends = config.Entries.Take(Decisions).Select(e => new StreamAppend(Decision.StreamId(baseline, e.Symbol), "decision", 0,
+        var log = api.Services.GetRequiredService<Traceability.Projections.Events.EventLog>();
+        var appends = config.Entries.Take(Decisions).Select(e => new StreamAppend(Decision.StreamId(baseline, e.Symbol), 0,
         [
             new DecisionProposed(baseline, e.Symbol, e.Value, $"Bench rationale for {e.Symbol}, with a comma, and \"quotes\".", [], [], []),
             new DecisionApproved(baseline, e.Symbol, 1, "bench"),
         ])).ToList();
-        await store.AppendAsync(appends, new EventMetadata("bench", "assessor", "bench decisions"));
+        await log.AppendAsync(appends, new EventMetadata("bench", "assessor", "bench decisions"));
     }
 
     private async Task<List<TimeSpan>> MatrixPages(string baseline)

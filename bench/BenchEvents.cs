@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Traceability.Projections.Events;
 
 namespace Traceability.Bench;
@@ -7,15 +8,15 @@ public sealed record BenchNoted(string Symbol, int Number, string Meaning);
 
 public static class BenchEvents
 {
-    public static readonly EventTypeRegistry Registry = new([("bench_noted", typeof(BenchNoted))]);
+    public const string Alias = "bench_noted";
     public static readonly EventMetadata Metadata = new("bench", "engineer", "benchmark", "bench-run");
 
     public static BenchNoted Event(int number) => new("CONFIG_FUTEX", number, "needed by the libc on every platform");
 
-    /// <summary>The same JSON the store writes, so plain INSERTs move rows of the same size.</summary>
-    public static string DataJson(int number) =>
-        System.Text.Json.JsonSerializer.Serialize(Event(number), EventSerializer.Options);
+    /// <summary>The JSON both Marten stores write, so plain INSERTs move rows of the same size.</summary>
+    public static string DataJson(int number) => JsonSerializer.Serialize(Event(number), EventJson.Options);
 
-    public static readonly string MetadataJson =
-        System.Text.Json.JsonSerializer.Serialize(Metadata, EventSerializer.Options);
+    /// <summary>The headers a service append carries besides its signature: role and reason.</summary>
+    public static readonly string HeadersJson = JsonSerializer.Serialize(
+        new Dictionary<string, string> { [EventMetadata.RoleHeader] = "engineer", [EventMetadata.ReasonHeader] = "benchmark" });
 }

@@ -1,39 +1,43 @@
 using Npgsql;
-using Traceability.Projections.Events;
 
 namespace Traceability.Bench;
 
-/// <summary>Runs every case against one migrated database and returns the Markdown report.</summary>
+/// <summary>Runs every write case against one migrated database and returns the Markdown report.</summary>
 public static class BenchRun
 {
     public static async Task<(string Markdown, bool Correct)> RunAsync(NpgsqlDataSource dataSource, BenchOptions options)
     {
         var facts = await MachineFacts.ReadAsync(dataSource);
-        await using var store = new StoreCases(dataSource, options);
+        await using var ours = new LogCases(dataSource, options);
+        using var marten = new MartenCases(dataSource, options);
         var plain = new PlainCases(dataSource, options);
         await plain.CreateTableAsync();
+        await marten.CreateSchemaAsync();
+        await ours.StartSealingAsync();
         var report = new Report();
 
         foreach (var writers in options.Concurrency)
         {
-            // Plain and store run back to back at each concurrency, so a burst of noise from
-            // other work on the machine hits one pair rather than skewing a whole column.
+            // The three run back to back at each concurrency, so a burst of noise from other work on the
+            // machine hits one triple rather than skewing a whole column.
             Progress($"plain INSERT, {writers} writer(s), {options.Duration.TotalSeconds:0.#} s");
             var limit = await plain.SingleInsertsAsync(writers);
-            Progress($"  {limit.EventsPerSecond:N0} rows/s; event store, {writers} writer(s)");
-            var measured = await store.SingleAppendsAsync(writers);
+            Progress($"  {limit.EventsPerSecond:N0} rows/s; stock Marten, {writers} writer(s)");
+            var peer = await marten.SingleAppendsAsync(writers);
+            Progress($"  {peer.EventsPerSecond:N0} events/s; ours, {writers} writer(s)");
+            var measured = await ours.SingleAppendsAsync(writers);
             Progress($"  {measured.EventsPerSecond:N0} events/s");
-            report.AddSingle(measured, limit);
+            report.AddSingle(measured, peer, limit);
         }
 
-        Progress($"plain bulk INSERT of {options.BulkSize:N0} rows, {options.BulkRepeats} runs");
+        Progress($"bulk {options.BulkSize:N0}: plain, stock Marten, ours; {options.BulkRepeats} runs each");
         var plainBulk = await plain.BulkAsync();
-        Progress($"event store bulk append of {options.BulkSize:N0} events, {options.BulkRepeats} runs");
-        var storeBulk = await store.BulkAsync();
-        report.AddBulk(options.BulkSize, storeBulk, plainBulk);
+        var martenBulk = await marten.BulkAsync();
+        var oursBulk = await ours.BulkAsync();
+        report.AddBulk(options.BulkSize, oursBulk, martenBulk, plainBulk);
 
-        Progress("verifying the hash chain");
-        var (verification, correct) = await VerifyAsync(dataSource, store);
+        Progress("sealing what is left and verifying the whole log");
+        var (verification, correct) = await VerifyAsync(ours);
         var markdown = $"""
             {facts.ToMarkdown()}
             - mode: {(options.Quick ? "--quick (smoke check, short windows)" : "full")}; {options.Duration.TotalSeconds:0.#} s per single-event case after {options.WarmUp.TotalSeconds:0.#} s warm-up; bulk: {options.BulkRepeats} runs after one warm-up
@@ -46,15 +50,17 @@ public static class BenchRun
         return (markdown, correct);
     }
 
-    /// <summary>The bench doubles as a correctness check: every counted append is stored, and the chain holds.</summary>
-    private static async Task<(string Text, bool Correct)> VerifyAsync(NpgsqlDataSource dataSource, StoreCases store)
+    /// <summary>The bench doubles as a correctness check: every counted append is stored, sealed, and authenticated.</summary>
+    private static async Task<(string Text, bool Correct)> VerifyAsync(LogCases ours)
     {
-        var chain = await HashChainVerifier.VerifyAsync(dataSource);
-        var stored = await store.CountStoredAsync();
-        var correct = chain.Valid && chain.EventsChecked == stored && stored == store.Appended;
-        var text = chain.Valid
-            ? $"Hash chain: valid over {chain.EventsChecked:N0} events (appended {store.Appended:N0}, stored {stored:N0}), head {chain.HeadHash?[..16]}…"
-            : $"Hash chain: **BROKEN** at seq_id {chain.FirstBrokenSeqId}: {chain.Problem}";
+        var (catchUp, head) = await ours.SealAsync();
+        var log = await ours.VerifyAsync();
+        var stored = await ours.CountStoredAsync();
+        var correct = log.Valid && log.EventsChecked == stored && stored == ours.Appended;
+        var text = log.Valid
+            ? $"Log: valid over {log.EventsChecked:N0} positions (appended {ours.Appended:N0}, stored {stored:N0}), every append's signature checked, head link {log.HeadLink?[..16]}…; "
+              + $"the sealer was {catchUp.TotalMilliseconds:N0} ms behind the writers when they stopped (head position {head.Position:N0})."
+            : $"Log: **INVALID** at position {log.FirstBrokenPosition} (sequence {log.UnchainedSequence}): {log.Problem}";
         return (correct ? text : text + " — **MISMATCH**", correct);
     }
 

@@ -3,9 +3,9 @@ using Npgsql;
 namespace Traceability.Bench;
 
 /// <summary>
-/// The limit: the same rows, written with plain INSERTs into a table shaped like the events table
-/// (same columns, keys and indexes) but with no lock, no version check, no hash chain and no
-/// streams row. Whatever the store loses against this is the price of its guarantees.
+/// The limit: the same rows, written with plain INSERTs into a table shaped like Marten's mt_events
+/// (same columns, keys and indexes) but with no lock, no version check, no streams row, no chain and no
+/// signature. Whatever a store loses against this is the price of its guarantees.
 /// </summary>
 public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options)
 {
@@ -16,17 +16,21 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
         await using var command = dataSource.CreateCommand($"""
             CREATE SCHEMA IF NOT EXISTS bench_plain;
             CREATE TABLE {Table} (
-                seq_id      bigserial   PRIMARY KEY,
-                id          uuid        NOT NULL UNIQUE,
-                stream_id   text        NOT NULL,
-                version     bigint      NOT NULL,
-                type        text        NOT NULL,
-                data        jsonb       NOT NULL,
-                metadata    jsonb       NOT NULL,
-                "timestamp" timestamptz NOT NULL DEFAULT now(),
+                seq_id         bigserial   PRIMARY KEY,
+                id             uuid        NOT NULL UNIQUE,
+                stream_id      varchar     NOT NULL,
+                version        bigint      NOT NULL,
+                data           jsonb       NOT NULL,
+                type           varchar(500) NOT NULL,
+                "timestamp"    timestamptz NOT NULL DEFAULT now(),
+                tenant_id      varchar     DEFAULT '*DEFAULT*',
+                mt_dotnet_type varchar,
+                correlation_id varchar,
+                causation_id   varchar,
+                headers        jsonb,
+                user_name      varchar,
+                is_archived    bool        DEFAULT false,
                 UNIQUE (stream_id, version));
-            CREATE INDEX ON {Table} (type, seq_id);
-            CREATE INDEX ON {Table} ("timestamp");
             """);
         await command.ExecuteNonQueryAsync();
     }
@@ -41,13 +45,15 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
             {
                 version++;
                 await using var command = dataSource.CreateCommand(
-                    $"INSERT INTO {Table} (id, stream_id, version, type, data, metadata) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)");
+                    $"INSERT INTO {Table} (id, stream_id, version, type, data, headers, user_name, correlation_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)");
                 command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
                 command.Parameters.Add(new() { Value = stream });
                 command.Parameters.Add(new() { Value = version });
                 command.Parameters.Add(new() { Value = "bench_noted" });
                 command.Parameters.Add(new() { Value = BenchEvents.DataJson((int)version) });
-                command.Parameters.Add(new() { Value = BenchEvents.MetadataJson });
+                command.Parameters.Add(new() { Value = BenchEvents.HeadersJson });
+                command.Parameters.Add(new() { Value = BenchEvents.Metadata.Actor });
+                command.Parameters.Add(new() { Value = BenchEvents.Metadata.CorrelationId! });
                 await command.ExecuteNonQueryAsync(ct);
             };
         });
@@ -58,15 +64,15 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
         {
             var size = options.BulkSize;
             await using var command = dataSource.CreateCommand($"""
-                INSERT INTO {Table} (id, stream_id, version, type, data, metadata)
-                SELECT r.id, r.stream_id, r.version, 'bench_noted', r.data::jsonb, $5::jsonb
+                INSERT INTO {Table} (id, stream_id, version, type, data, headers, user_name, correlation_id)
+                SELECT r.id, r.stream_id, r.version, 'bench_noted', r.data::jsonb, $5::jsonb, 'bench', 'bench-run'
                 FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS r(id, stream_id, version, data)
                 """);
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(_ => Guid.CreateVersion7()).ToArray() });
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => $"plain-bulk-{run}/{i / 1000}").ToArray() });
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => (long)(i % 1000) + 1).ToArray() });
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => BenchEvents.DataJson(i % 1000 + 1)).ToArray() });
-            command.Parameters.Add(new() { Value = BenchEvents.MetadataJson });
+            command.Parameters.Add(new() { Value = BenchEvents.HeadersJson });
             await command.ExecuteNonQueryAsync();
         });
 }

@@ -3,50 +3,50 @@ using System.Text;
 
 namespace Traceability.Bench;
 
-/// <summary>The results table; ratios are against the plain-INSERT limit measured in the same run.</summary>
+/// <summary>The write-side table: every rate beside the plain-INSERT limit and stock Marten, both measured in the same run.</summary>
 public sealed class Report
 {
-    /// <summary>From the issue: 16 writers keep at least half the plain-INSERT rate; bulk imports run at 50k events/s.</summary>
-    public const double SingleTargetRatio = 0.5;
-    public const double BulkTargetRate = 50_000;
+    /// <summary>From issue 10: at 16 writers ours keeps ≥ 0.3 of plain and ≥ 0.8 of stock Marten; bulk ≥ 0.5 of plain.</summary>
+    public const double PlainTargetRatio = 0.3;
+    public const double MartenTargetRatio = 0.8;
+    public const double BulkTargetRatio = 0.5;
     private readonly StringBuilder _rows = new();
 
     public bool AllTargetsMet { get; private set; } = true;
 
-    public void AddSingle(Measurement store, Measurement plain)
+    public void AddSingle(Measurement ours, Measurement marten, Measurement plain)
     {
-        var ratio = store.EventsPerSecond / plain.EventsPerSecond;
-        string target = "—";
-        if (store.Writers == 16)
+        var (toPlain, toMarten) = (ours.EventsPerSecond / plain.EventsPerSecond, ours.EventsPerSecond / marten.EventsPerSecond);
+        var target = "—";
+        if (ours.Writers == 16)
         {
-            var met = ratio >= SingleTargetRatio;
+            var met = toPlain >= PlainTargetRatio && toMarten >= MartenTargetRatio;
             AllTargetsMet &= met;
-            target = met ? "yes (≥ 50%)" : "**no** (< 50%)";
+            target = met ? "yes (≥ 0.3 of plain, ≥ 0.8 of Marten)" : "**no** (needs ≥ 0.3 of plain and ≥ 0.8 of Marten)";
         }
-        Row($"{store.Case}, {store.Writers} writer(s)", store.EventsPerSecond, Format(ratio), target);
-        Row($"{plain.Case}, {plain.Writers} writer(s)", plain.EventsPerSecond, "1.00 (limit)", "—");
+        Row($"{ours.Case}, {ours.Writers} writer(s)", ours.EventsPerSecond, Format(toPlain), Format(toMarten), target);
+        Row($"{marten.Case}, {marten.Writers} writer(s)", marten.EventsPerSecond, Format(marten.EventsPerSecond / plain.EventsPerSecond), "1.00 (peer)", "—");
+        Row($"{plain.Case}, {plain.Writers} writer(s)", plain.EventsPerSecond, "1.00 (limit)", "—", "—");
     }
 
-    /// <summary>Not the store's behaviour, so it never counts towards the targets: evidence for the proposed change.</summary>
-    public void AddBulk(int size, List<TimeSpan> store, List<TimeSpan> plain)
+    public void AddBulk(int size, List<TimeSpan> ours, List<TimeSpan> marten, List<TimeSpan> plain)
     {
-        var (storeBest, storeMedian) = (Rate(size, store.Min()), Rate(size, Median(store)));
-        var (plainBest, plainMedian) = (Rate(size, plain.Min()), Rate(size, Median(plain)));
-        // The target is judged on the median, so one lucky run cannot meet it.
-        var met = storeMedian >= BulkTargetRate;
+        // Judged on the median, so one lucky run cannot meet the target.
+        var (o, m, p) = (Rate(size, Median(ours)), Rate(size, Median(marten)), Rate(size, Median(plain)));
+        var met = o / p >= BulkTargetRatio;
         AllTargetsMet &= met;
-        Row($"event store, bulk {size:N0} in one transaction, best of {store.Count}", storeBest, Format(storeBest / plainBest), "—");
-        Row($"event store, bulk {size:N0} in one transaction, median", storeMedian, Format(storeMedian / plainMedian),
-            met ? "yes (≥ 50,000/s)" : "**no** (< 50,000/s)");
-        Row($"plain unnest INSERT, bulk {size:N0}, best of {plain.Count}", plainBest, "1.00 (limit)", "—");
-        Row($"plain unnest INSERT, bulk {size:N0}, median", plainMedian, "1.00 (limit)", "—");
+        Row($"ours, bulk {size:N0} in one append (10 streams), median of {ours.Count}", o, Format(o / p), Format(o / m),
+            met ? "yes (≥ 0.5 of plain)" : "**no** (< 0.5 of plain)");
+        Row($"stock Marten, bulk {size:N0} in one SaveChanges (10 streams), median of {marten.Count}", m, Format(m / p), "1.00 (peer)", "—");
+        Row($"plain unnest INSERT, bulk {size:N0}, median of {plain.Count}", p, "1.00 (limit)", "—", "—");
+        Row($"(best runs: ours {Rate(size, ours.Min()):N0}, Marten {Rate(size, marten.Min()):N0}, plain {Rate(size, plain.Min()):N0})", double.NaN, "", "", "");
     }
 
     public string ToMarkdown() =>
-        "| case | events/s | ratio to plain limit | target met? |\n|---|---:|---:|---|\n" + _rows;
+        "| case | events/s | to plain (limit) | to stock Marten (peer) | target met? |\n|---|---:|---:|---:|---|\n" + _rows;
 
-    private void Row(string name, double rate, string ratio, string target) =>
-        _rows.Append(CultureInfo.InvariantCulture, $"| {name} | {rate:N0} | {ratio} | {target} |\n");
+    private void Row(string name, double rate, string toPlain, string toMarten, string target) =>
+        _rows.Append(CultureInfo.InvariantCulture, $"| {name} | {(double.IsNaN(rate) ? "" : rate.ToString("N0", CultureInfo.InvariantCulture))} | {toPlain} | {toMarten} | {target} |\n");
 
     private static string Format(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Traceability.Domain.Decisions;
-using Traceability.Projections.Events;
-using Traceability.Projections.Matrix;
+using Traceability.Projections.ReadModels;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Bench.Load;
 
@@ -19,7 +19,7 @@ public static class LoadChecks
         [
             new("no 5xx", serverErrors == 0, serverErrors == 0 ? "none" : $"{serverErrors} answers ≥ 500, e.g. {stats.ServerErrors.FirstOrDefault()}"),
             await AcknowledgedWritesAsync(dataSource, stats),
-            await HashChainAsync(dataSource),
+            await LogValidAsync(api),
             await MatrixEqualsRebuildAsync(api),
         ];
     }
@@ -32,7 +32,7 @@ public static class LoadChecks
     {
         var stored = new Dictionary<(string, long), string>();
         await using (var command = dataSource.CreateCommand(
-            "SELECT stream_id, version, metadata->>'actor' FROM traceability.events WHERE stream_id LIKE $1"))
+            "SELECT stream_id, version, user_name FROM traceability.mt_events WHERE stream_id LIKE $1"))
         {
             command.Parameters.Add(new() { Value = Decision.StreamId(LoadArrange.Baseline, "%") });
             await using var reader = await command.ExecuteReaderAsync();
@@ -44,12 +44,13 @@ public static class LoadChecks
         return new("every acknowledged write in the event log", missing.Count == 0 && stored.Count == stats.Acknowledged.Count, detail);
     }
 
-    private static async Task<LoadCheck> HashChainAsync(NpgsqlDataSource dataSource)
+    /// <summary>The whole log sealed and recomputed: positions gapless, links, and every append's signature by the service key.</summary>
+    private static async Task<LoadCheck> LogValidAsync(ApiHost api)
     {
-        var chain = await HashChainVerifier.VerifyAsync(dataSource);
-        return new("hash chain valid", chain.Valid, chain.Valid
-            ? $"{chain.EventsChecked:N0} events, head {chain.HeadHash?[..16]}…"
-            : $"broken at seq_id {chain.FirstBrokenSeqId}: {chain.Problem}");
+        var log = await api.Services.GetRequiredService<LogVerifier>().VerifyAsync();
+        return new("chain valid, every event authenticated", log.Valid, log.Valid
+            ? $"{log.EventsChecked:N0} positions, head link {log.HeadLink?[..16]}…"
+            : $"position {log.FirstBrokenPosition} (sequence {log.UnchainedSequence}): {log.Problem}");
     }
 
     /// <summary>The live matrix (CSV over HTTP and the whole table) byte for byte against a rebuild from the log.</summary>
@@ -59,7 +60,7 @@ public static class LoadChecks
         var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
         var csvBefore = await api.Client.GetByteArrayAsync(path);
         var tableBefore = await TableDigestAsync(dataSource);
-        await InlineRebuild.RunAsync(api.Services.GetRequiredService<EventStore>(), api.Services.GetRequiredService<MatrixProjection>());
+        await api.Services.GetRequiredService<ReadModelRebuild>().RunAsync();
         var csvAfter = await api.Client.GetByteArrayAsync(path);
         var tableAfter = await TableDigestAsync(dataSource);
         var same = csvBefore.AsSpan().SequenceEqual(csvAfter) && tableBefore == tableAfter;

@@ -30,7 +30,7 @@ public sealed class LogFixture : IAsyncLifetime
         Runtime = NpgsqlDataSource.Create(RuntimeConnectionString);
         Store = DocumentStore.For(o => MartenConfiguration.Configure(o, Runtime, Key));
         var sealer = new ChainSealer(Runtime);
-        Log = new EventLog(Store, Runtime, sealer);
+        Log = new EventLog(Store, Runtime, sealer, Key);
         Verifier = new LogVerifier(Runtime, sealer, new TrustedKeys(Key, []));
     }
 

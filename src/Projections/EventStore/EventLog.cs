@@ -12,7 +12,7 @@ public delegate Task<IReadOnlyList<StreamAppend>> Decide(NpgsqlConnection connec
 /// straight to the tables (with each event's chain position); writes go through Marten sessions, whose
 /// listener signs them and whose inline projections commit with them.
 /// </summary>
-public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource dataSource, ChainSealer sealer)
+public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource dataSource, ChainSealer sealer, ServiceKey key)
 {
     public IDocumentStore Store => store;
     public NpgsqlDataSource DataSource => dataSource;
@@ -26,8 +26,8 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
         await using var session = store.LightweightSession();
         session.Stamp(metadata);
-        Queue(session, appends);
-        await session.SaveChangesAsync(ct);
+        if (IsBulk(appends)) await session.BeginTransactionAsync(ct);
+        await WriteAsync(session, appends, metadata, ct);
         return Result(appends);
     }
 
@@ -43,15 +43,26 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         await LogLocks.TakeAsync(session.Connection, locks, ct);
         var appends = await decide(session.Connection, ct);
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
-        Queue(session, appends);
-        await session.SaveChangesAsync(ct);
+        await WriteAsync(session, appends, metadata, ct);
         return Result(appends);
+    }
+
+    private async Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
+        var duplicate = appends.GroupBy(a => a.StreamId).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Stream '{duplicate.Key}' appears twice in one append; merge its events.", nameof(appends));
+        var nonEmpty = appends.Where(a => a.Events.Count > 0).ToList();
+        if (IsBulk(nonEmpty))
+        {
+            await AppendInBulkAsync(session, nonEmpty, metadata, ct);
+            return;
+        }
+        Queue(session, nonEmpty);
+        await session.SaveChangesAsync(ct);
     }
 
     private static void Queue(IDocumentSession session, IReadOnlyList<StreamAppend> appends)
     {
-        var duplicate = appends.GroupBy(a => a.StreamId).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"Stream '{duplicate.Key}' appears twice in one append; merge its events.", nameof(appends));
         // One unit of work, one moment: every event of it carries the same time, as one transaction should.
         var now = MicrosecondClock.Instance.GetUtcNow();
         foreach (var append in appends.Where(a => a.Events.Count > 0))

@@ -7,7 +7,9 @@ using Traceability.Projections.Trust;
 namespace Traceability.Projections.Events;
 
 /// <summary>An event fully specified by its writer: id, version, time and metadata included (e.g. copied from release 0.1.0's log).</summary>
-public sealed record EventRow(Guid Id, string StreamId, long Version, string Type, string DataJson, DateTimeOffset Timestamp, EventMetadata Metadata);
+/// <paramref name="DotnetType"/> is what Marten writes in mt_dotnet_type; null looks it up from the alias among the service's events.
+public sealed record EventRow(
+    Guid Id, string StreamId, long Version, string Type, string DataJson, DateTimeOffset Timestamp, EventMetadata Metadata, string? DotnetType = null);
 
 /// <summary>
 /// Writes events straight into Marten's tables with one multi-row INSERT, each group signed as one append
@@ -20,7 +22,16 @@ public static class EventRows
     {
         var rows = appends.SelectMany(a => a).ToList();
         if (rows.Count == 0) return;
-        var headers = new JsonObject[rows.Count];
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Streams(rows));
+        batch.BatchCommands.Add(Events(rows, Sign(key, appends)));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Each event's headers (role, reason) with its "auth" header: every group is signed as one append.</summary>
+    public static JsonObject[] Sign(ServiceKey key, IReadOnlyList<IReadOnlyList<EventRow>> appends)
+    {
+        var headers = new JsonObject[appends.Sum(a => a.Count)];
         var at = 0;
         foreach (var append in appends)
         {
@@ -28,10 +39,7 @@ public static class EventRows
             var digests = append.Select(r => EventDigest.Compute(Digest(r, headers[at++] = Headers(r.Metadata)))).ToList();
             AppendAuthentication.Sign(key, digests, (i, auth) => headers[first + i][AuthHeader.Name] = JsonSerializer.SerializeToNode(auth, EventJson.Options));
         }
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Streams(rows));
-        batch.BatchCommands.Add(Events(rows, headers));
-        await batch.ExecuteNonQueryAsync(ct);
+        return headers;
     }
 
     private static JsonObject Headers(EventMetadata metadata)
@@ -46,7 +54,7 @@ public static class EventRows
         r.Id, r.StreamId, r.Version, r.Type, r.Timestamp, r.Metadata.Actor, r.Metadata.CorrelationId, r.Metadata.CausationId,
         EventHeaders.Canonical(headers), CanonicalJson.Canonicalize(r.DataJson));
 
-    private static NpgsqlBatchCommand Events(List<EventRow> rows, JsonObject[] headers) => new("""
+    public static NpgsqlBatchCommand Events(IReadOnlyList<EventRow> rows, JsonObject[] headers) => new("""
         INSERT INTO traceability.mt_events (seq_id, id, stream_id, version, data, type, "timestamp", mt_dotnet_type,
             correlation_id, causation_id, headers, user_name)
         SELECT nextval('traceability.mt_events_sequence'), id, stream, version, data::jsonb, type, ts, dotnet, corr, cause, headers::jsonb, actor
@@ -60,7 +68,7 @@ public static class EventRows
             new() { Value = rows.Select(r => r.Version).ToArray() }, new() { Value = rows.Select(r => r.DataJson).ToArray() },
             new() { Value = rows.Select(r => r.Type).ToArray() },
             new() { Value = rows.Select(r => r.Timestamp).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-            new() { Value = rows.Select(r => DotnetType(r.Type)).ToArray() },
+            new() { Value = rows.Select(r => r.DotnetType ?? DotnetType(r.Type)).ToArray() },
             new() { Value = rows.Select(r => r.Metadata.CorrelationId).ToArray() }, new() { Value = rows.Select(r => r.Metadata.CausationId).ToArray() },
             new() { Value = headers.Select(h => h.ToJsonString(EventJson.Options)).ToArray() },
             new() { Value = rows.Select(r => r.Metadata.Actor).ToArray() },

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using Npgsql;
 using Traceability.Projections.Activity;
 using Traceability.Projections.Keys;
@@ -23,6 +24,9 @@ public static class MartenConfiguration
     /// <summary>The advisory lock whose holder runs the async projections (HotCold): one instance of the cluster.</summary>
     public const int DaemonLockId = 0x7472_6163;
 
+    /// <summary>The read models kept in the append's transaction; the bulk append path applies the same ones itself.</summary>
+    public static IReadOnlyList<IProjection> InlineProjections { get; } = [new MatrixProjection(), new DecisionLinksProjection(), new ApiKeysProjection()];
+
     public static void Configure(StoreOptions o, NpgsqlDataSource dataSource, ServiceKey key)
     {
         o.Connection(dataSource);
@@ -30,9 +34,7 @@ public static class MartenConfiguration
         o.AutoCreateSchemaObjects = AutoCreate.None;
         ConfigureEvents(o);
         o.Listeners.Add(new AppendAuthentication(key));
-        o.Projections.Add(new MatrixProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new DecisionLinksProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new ApiKeysProjection(), ProjectionLifecycle.Inline);
+        foreach (var projection in InlineProjections) o.Projections.Add(projection, ProjectionLifecycle.Inline);
         o.Projections.Add(new ActivityProjection(), ProjectionLifecycle.Async, ActivityProjection.ProjectionName,
             a => a.DeleteDataInTableOnTeardown($"{Schema}.{ActivityProjection.Table}"));
         o.Projections.DaemonLockId = DaemonLockId;

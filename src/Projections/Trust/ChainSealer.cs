@@ -15,7 +15,6 @@ public sealed record ChainHead(long Position, byte[] Link, DateTimeOffset? Chain
 /// </summary>
 public sealed class ChainSealer(NpgsqlDataSource dataSource)
 {
-    public const string NotifyChannel = "traceability_chain";
     private const long LockKey = 0x7472_6163_6500_0010;
     private const int PassSize = 500;
 
@@ -27,6 +26,13 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
             var (sealedNow, head) = await PassAsync(wait: true, ct);
             if (sealedNow < PassSize) return head!;
         }
+    }
+
+    /// <summary>Whether any committed event waits for a position: one cheap query, what the sealing service polls.</summary>
+    public async Task<bool> PendingAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM traceability.chain_pending)");
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>One pass unless another process is sealing right now; returns how many events it sealed.</summary>

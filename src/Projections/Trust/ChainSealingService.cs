@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Traceability.Projections.Trust;
 
 /// <summary>
-/// Keeps the chain sealed behind the writers: woken by the NOTIFY that each append's trigger sends at
-/// commit, and every second regardless. Every instance runs one; the sealer's lock makes them take turns.
+/// Keeps the chain sealed behind the writers by polling chain_pending every <see cref="PollInterval"/>.
+/// Not woken by NOTIFY: a transaction that notifies holds one database-wide lock through its commit's WAL
+/// flush, so every append would commit alone and concurrent writers would lose group commit (measured:
+/// half the append rate at 16 writers). Every instance runs one; the sealer's lock makes them take turns,
+/// and reads that need the newest positions seal first themselves.
 /// </summary>
-public sealed class ChainSealingService(NpgsqlDataSource dataSource, ChainSealer sealer, ILogger<ChainSealingService> logger) : BackgroundService
+public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealingService> logger) : BackgroundService
 {
-    public static TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(1);
+    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public static TimeSpan RetryWait { get; set; } = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,24 +22,15 @@ public sealed class ChainSealingService(NpgsqlDataSource dataSource, ChainSealer
         {
             try
             {
-                await ListenAndSealAsync(stoppingToken);
+                if (await sealer.PendingAsync(stoppingToken))
+                    while (await sealer.TrySealAsync(stoppingToken) > 0) { }
+                await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Sealing the event chain failed ({Error}); retrying", ex.Message);
-                await Task.Delay(IdleWait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(RetryWait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-        }
-    }
-
-    private async Task ListenAndSealAsync(CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var listen = new NpgsqlCommand($"LISTEN {ChainSealer.NotifyChannel}", connection)) await listen.ExecuteNonQueryAsync(ct);
-        while (!ct.IsCancellationRequested)
-        {
-            while (await sealer.TrySealAsync(ct) > 0) { }
-            await connection.WaitAsync(IdleWait, ct);
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class Upgrade : IAsyncLifetime
     {
         var store = DocumentStore.For(o => MartenConfiguration.Configure(o, _ownerSource, _key));
         var sealer = new ChainSealer(_ownerSource);
-        return (new EventLog(store, _ownerSource, sealer), new LogVerifier(_ownerSource, sealer, new TrustedKeys(_key, [])));
+        return (new EventLog(store, _ownerSource, sealer, _key), new LogVerifier(_ownerSource, sealer, new TrustedKeys(_key, [])));
     }
 
     private async Task<string> TextAsync(string sql)

@@ -54,7 +54,6 @@ CREATE FUNCTION traceability.queue_for_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO traceability.chain_pending (seq_id) SELECT seq_id FROM new_events;
-    PERFORM pg_notify('traceability_chain', '');
     RETURN NULL;
 END;
 $$;

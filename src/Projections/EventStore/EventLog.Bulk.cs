@@ -1,0 +1,99 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using StreamCollision = Marten.Exceptions.ExistingStreamIdCollisionException;
+using Npgsql;
+using Traceability.Projections.Trust;
+
+namespace Traceability.Projections.Events;
+
+/// <summary>
+/// Large appends (a derive of thousands of decisions, a catalog, a demo) skip Marten's append function, which
+/// inserts one row per call: their events go in one multi-row INSERT, signed as one append exactly as
+/// <see cref="AppendAuthentication"/> signs a session, with the same expected-version checks, and the same
+/// inline projections are applied to them in the same transaction. What is stored is what Marten would store.
+/// </summary>
+public sealed partial class EventLog
+{
+    /// <summary>From this many events on, an append takes the bulk path (Marten's own path below it).</summary>
+    public const int BulkThreshold = 100;
+
+    private static bool IsBulk(IReadOnlyList<StreamAppend> appends) => appends.Sum(a => a.Events.Count) >= BulkThreshold;
+
+    private async Task AppendInBulkAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
+        var now = MicrosecondClock.Instance.GetUtcNow();
+        var serializer = session.DocumentStore.Options.Serializer();
+        var (events, rows) = (new List<IEvent>(), new List<EventRow>());
+        foreach (var append in appends)
+        {
+            for (var i = 0; i < append.Events.Count; i++)
+            {
+                var e = session.Events.BuildEvent(append.Events[i]);
+                (e.Id, e.StreamKey, e.Version, e.Timestamp) = (Guid.CreateVersion7(), append.StreamId, append.ExpectedVersion + i + 1, now);
+                (e.UserName, e.CorrelationId, e.CausationId) = (metadata.Actor, metadata.CorrelationId, metadata.CausationId);
+                e.Headers = Headers(metadata);
+                events.Add(e);
+                rows.Add(new EventRow(e.Id, append.StreamId, e.Version, e.EventTypeName, serializer.ToJson(append.Events[i]), now, metadata, e.DotNetTypeName));
+            }
+        }
+        await ClaimStreamsAsync(session.Connection, appends, now, ct);
+        await using (var insert = new NpgsqlBatch(session.Connection) { BatchCommands = { EventRows.Events(rows, EventRows.Sign(key, [rows])) } })
+            await insert.ExecuteNonQueryAsync(ct);
+        foreach (var projection in MartenConfiguration.InlineProjections) await projection.ApplyAsync(session, events, ct);
+        // SaveChanges commits only when it has work; this makes sure it does even when no projection wrote.
+        session.QueueSqlCommand("SELECT 1");
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>New streams are inserted (one that exists is the same 409 Marten gives); existing ones move on only from the expected version.</summary>
+    private static async Task ClaimStreamsAsync(NpgsqlConnection connection, IReadOnlyList<StreamAppend> appends, DateTimeOffset now, CancellationToken ct)
+    {
+        var fresh = appends.Where(a => a.ExpectedVersion == 0).ToList();
+        var existing = appends.Where(a => a.ExpectedVersion > 0).ToList();
+        if (fresh.Count > 0)
+        {
+            await using var taken = new NpgsqlCommand("SELECT id FROM traceability.mt_streams WHERE id = ANY($1) LIMIT 1", connection)
+                { Parameters = { new() { Value = fresh.Select(a => a.StreamId).ToArray() } } };
+            if (await taken.ExecuteScalarAsync(ct) is string id) throw new StreamCollision(id, typeof(object));
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO traceability.mt_streams (id, version, created, "timestamp") SELECT id, version, $3, $3 FROM unnest($1::text[], $2::bigint[]) AS s(id, version)
+                """, connection)
+            {
+                Parameters = { new() { Value = fresh.Select(a => a.StreamId).ToArray() }, new() { Value = fresh.Select(a => (long)a.Events.Count).ToArray() }, new() { Value = now } },
+            };
+            try
+            {
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new StreamCollision(fresh[0].StreamId, typeof(object));
+            }
+        }
+        if (existing.Count > 0)
+        {
+            await using var update = new NpgsqlCommand("""
+                UPDATE traceability.mt_streams s SET version = i.version, "timestamp" = $4
+                FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS i(id, expected, version) WHERE s.id = i.id AND s.version = i.expected
+                """, connection)
+            {
+                Parameters =
+                {
+                    new() { Value = existing.Select(a => a.StreamId).ToArray() }, new() { Value = existing.Select(a => a.ExpectedVersion).ToArray() },
+                    new() { Value = existing.Select(a => a.ExpectedVersion + a.Events.Count).ToArray() }, new() { Value = now },
+                },
+            };
+            if (await update.ExecuteNonQueryAsync(ct) != existing.Count)
+                throw new ConcurrencyException($"A stream of this append is no longer at its expected version: {string.Join(", ", existing.Select(a => a.StreamId))}", typeof(object), existing[0].StreamId);
+        }
+    }
+
+    private static Dictionary<string, object> Headers(EventMetadata metadata)
+    {
+        var headers = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (metadata.Role is { } role) headers[EventMetadata.RoleHeader] = role;
+        if (metadata.Reason is { } reason) headers[EventMetadata.ReasonHeader] = reason;
+        return headers;
+    }
+}
