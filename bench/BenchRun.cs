@@ -35,6 +35,11 @@ public static class BenchRun
         var martenBulk = await marten.BulkAsync();
         var oursBulk = await ours.BulkAsync();
         report.AddBulk(options.BulkSize, oursBulk, martenBulk, plainBulk);
+        Progress("ours again with the sealer paused, to show its share (it seals these afterwards)");
+        await ours.SealAsync();
+        await ours.StopSealingAsync();
+        report.AddBulkWithoutSealer(options.BulkSize, await ours.BulkAsync(), plainBulk);
+        await ours.StartSealingAsync();
 
         Progress("sealing what is left and verifying the whole log");
         var (verification, correct) = await VerifyAsync(ours);

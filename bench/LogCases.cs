@@ -18,9 +18,10 @@ public sealed class LogCases : IAsyncDisposable
     private readonly ServiceKey _key = ServiceKey.Generate();
     private readonly DocumentStore _store;
     private readonly ChainSealer _sealer;
-    private readonly ChainSealingService _sealing;
+    private ChainSealingService? _sealing;
     private readonly EventLog _log;
     private long _appended;
+    private int _bulkRounds;
 
     public LogCases(NpgsqlDataSource dataSource, BenchOptions options)
     {
@@ -31,7 +32,6 @@ public sealed class LogCases : IAsyncDisposable
             o.Events.MapEventType<BenchNoted>(BenchEvents.Alias);
         });
         _sealer = new ChainSealer(dataSource);
-        _sealing = new ChainSealingService(_sealer, NullLogger<ChainSealingService>.Instance);
         _log = new EventLog(_store, dataSource, _sealer, _key);
     }
 
@@ -41,7 +41,20 @@ public sealed class LogCases : IAsyncDisposable
     public long Appended => Interlocked.Read(ref _appended);
 
     /// <summary>The sealer runs as it does in the service: woken by each commit's NOTIFY, off the write path.</summary>
-    public Task StartSealingAsync() => _sealing.StartAsync(CancellationToken.None);
+    public Task StartSealingAsync()
+    {
+        _sealing = new ChainSealingService(_sealer, NullLogger<ChainSealingService>.Instance);
+        return _sealing.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>For the diagnostic bulk row only: what the appends cost while no sealer shares the machine with them.</summary>
+    public async Task StopSealingAsync()
+    {
+        if (_sealing is null) return;
+        await _sealing.StopAsync(CancellationToken.None);
+        _sealing.Dispose();
+        _sealing = null;
+    }
 
     /// <summary>Each writer owns a stream and always expects the right version, as a client that read its ETag would.</summary>
     public Task<Measurement> SingleAppendsAsync(int writers) =>
@@ -60,15 +73,18 @@ public sealed class LogCases : IAsyncDisposable
         });
 
     /// <summary>Ten new streams of 1,000 events each in one append (one transaction, one signature), like a derive.</summary>
-    public Task<List<TimeSpan>> BulkAsync() =>
-        Workload.RepeatAsync(_options.BulkRepeats, async run =>
+    public Task<List<TimeSpan>> BulkAsync()
+    {
+        var round = Interlocked.Increment(ref _bulkRounds);
+        return Workload.RepeatAsync(_options.BulkRepeats, async run =>
         {
             var perStream = _options.BulkSize / 10;
             var appends = Enumerable.Range(0, 10).Select(s => StreamAppend.Start(
-                $"bench-bulk-{run}/{s}", Enumerable.Range(1, perStream).Select(i => (object)BenchEvents.Event(i)).ToArray())).ToList();
+                $"bench-bulk-{round}-{run}/{s}", Enumerable.Range(1, perStream).Select(i => (object)BenchEvents.Event(i)).ToArray())).ToList();
             await _log.AppendAsync(appends, BenchEvents.Metadata);
             Interlocked.Add(ref _appended, _options.BulkSize);
         });
+    }
 
     /// <summary>How long the sealer needs to catch up once the writers stop: the lag an export or a verify would wait.</summary>
     public async Task<(TimeSpan CatchUp, ChainHead Head)> SealAsync()
@@ -88,8 +104,7 @@ public sealed class LogCases : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _sealing.StopAsync(CancellationToken.None);
-        _sealing.Dispose();
+        await StopSealingAsync();
         _store.Dispose();
         _key.Dispose();
     }

@@ -42,6 +42,13 @@ public sealed class Report
         Row($"(best runs: ours {Rate(size, ours.Min()):N0}, Marten {Rate(size, marten.Min()):N0}, plain {Rate(size, plain.Min()):N0})", double.NaN, "", "", "");
     }
 
+    /// <summary>A diagnostic row, never a target: the same bulk appends while the sealer is paused.</summary>
+    public void AddBulkWithoutSealer(int size, List<TimeSpan> ours, List<TimeSpan> plain)
+    {
+        var (o, p) = (Rate(size, Median(ours)), Rate(size, Median(plain)));
+        Row($"(diagnostic) ours, bulk {size:N0}, sealer paused, median of {ours.Count}", o, Format(o / p), "", "—");
+    }
+
     public string ToMarkdown() =>
         "| case | events/s | to plain (limit) | to stock Marten (peer) | target met? |\n|---|---:|---:|---:|---|\n" + _rows;
 
