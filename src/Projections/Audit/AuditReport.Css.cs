@@ -22,7 +22,7 @@ public static partial class AuditReport
         th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
         td { overflow-wrap: break-word; } td.mono, td code { overflow-wrap: anywhere; }
         th { background: #eee; font-weight: 600; font-size: 8.5pt; overflow-wrap: normal; word-break: normal; hyphens: none; }
-        table.decided, table.suspect, table.causes, table.evidence { table-layout: fixed; } table.facts th { width: 30%; } td.count { text-align: right; width: 18mm; }
+        table.decided, table.suspect, table.causes, table.evidence, table.refs { table-layout: fixed; } table.facts th { width: 30%; } td.count { text-align: right; width: 18mm; }
         table.groups { width: auto; min-width: 60%; }
         code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8pt; }
         .ok { color: #1a6b2a; } .bad { color: #a11; font-weight: 600; } .muted { color: #555; }

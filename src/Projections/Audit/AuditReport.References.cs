@@ -17,27 +17,29 @@ public static partial class AuditReport
         html.Append("<h3>Assumptions of use: ").Append(N(d.Assumptions.Count)).Append("</h3>\n");
         if (d.Assumptions.Count > 0)
         {
-            ReferenceTable(html, ["id", "status", "category", "text"], "refs aou", d.Assumptions,
+            ReferenceTable(html, ["id", "status", "category", "text"], [17, 10, 13, 60], d.Assumptions,
                 r => [Status(Text(r.Current, "status")), E(Text(r.Current, "category")), E(Text(r.Current, "text"))]);
         }
         html.Append("<h3>Hardware features: ").Append(N(d.Features.Count)).Append("</h3>\n");
         if (d.Features.Count > 0)
         {
-            ReferenceTable(html, ["id", "governing symbols", "protects against", "description"], "refs", d.Features,
+            ReferenceTable(html, ["id", "governing symbols", "protects against", "description"], [17, 22, 24, 37], d.Features,
                 r => [Symbols(r.Current), E(Text(r.Current, "protectsAgainst")), E(Text(r.Current, "description"))]);
         }
         html.Append("<h3>Requirements: ").Append(N(d.Requirements.Count)).Append("</h3>\n");
         if (d.Requirements.Count > 0)
         {
-            ReferenceTable(html, ["id", "external id", "title", "text"], "refs", d.Requirements,
+            ReferenceTable(html, ["id", "external id", "title", "text"], [22, 12, 22, 44], d.Requirements,
                 r => [E(Text(r.Current, "externalId")), E(Text(r.Current, "title")), E(Text(r.Current, "text"))]);
         }
     }
 
     private static void ReferenceTable(
-        StringBuilder html, string[] headers, string css, IReadOnlyList<ReferenceRecord> records, Func<ReferenceRecord, string[]> cells)
+        StringBuilder html, string[] headers, int[] widths, IReadOnlyList<ReferenceRecord> records, Func<ReferenceRecord, string[]> cells)
     {
-        html.Append("<table class=\"").Append(css).Append("\">\n<thead><tr>");
+        html.Append("<table class=\"refs\">\n<colgroup>");
+        foreach (var w in widths) html.Append("<col style=\"width:").Append(N(w)).Append("%\">");
+        html.Append("</colgroup>\n<thead><tr>");
         foreach (var h in headers) html.Append("<th>").Append(E(h)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var r in records)
