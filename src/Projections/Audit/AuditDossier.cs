@@ -1,5 +1,6 @@
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Baselines;
+using Traceability.Domain.Catalogs;
 using Traceability.Domain.HardwareFeatures;
 using Traceability.Domain.Requirements;
 using Traceability.Projections.Matrix;
@@ -21,7 +22,8 @@ public sealed record AuditDossier(
     IReadOnlyList<ReferenceRecord> Features,
     IReadOnlyList<ReferenceRecord> Requirements,
     IReadOnlyList<EvidenceRecord> Evidence,
-    IReadOnlyList<Signature> Signatures)
+    IReadOnlyList<Signature> Signatures,
+    Catalog? Catalog = null)
 {
     /// <summary>Null when the baseline does not exist in <paramref name="events"/> (not created by then).</summary>
     public static AuditDossier? Build(IReadOnlyList<AuditEvent> events, string baseline)
@@ -45,7 +47,8 @@ public sealed record AuditDossier(
             References<HardwareFeature>(events, "feature/", links.Features, HardwareFeature.Evolve),
             References<Requirement>(events, "requirement/", links.Requirements, Requirement.Evolve),
             DecisionRecords.Evidence(decisions),
-            DecisionRecords.Signatures(decisions));
+            DecisionRecords.Signatures(decisions),
+            ExportCatalog.Fold(events, facts));
     }
 
     private static BaselineFacts? Facts(IEnumerable<object> events)

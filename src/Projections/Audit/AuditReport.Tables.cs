@@ -6,22 +6,15 @@ namespace Traceability.Projections.Audit;
 
 public static partial class AuditReport
 {
-    private static void Findings(StringBuilder html, IReadOnlyList<MatrixRow> rows)
+    private static void Findings(StringBuilder html, AuditDossier d, List<MatrixRow> undocumented)
     {
-        html.Append("<h2>Open findings</h2>\n");
+        var rows = d.Matrix;
+        html.Append("<h2 class=\"section\">Open findings</h2>\n");
         FindingTable(html, "Deviations: the .config differs from the approved value", rows.Where(r => r.Deviation));
-        FindingTable(html, "Suspect: a linked assumption, feature or requirement changed since", rows.Where(r => r.IsSuspect));
+        SuspectCauses(html, d);
         FindingTable(html, "Unapproved: proposed or rejected", rows.Where(r => r.Unapproved));
         FindingTable(html, "Symbol missing: decided on, but absent from the .config", rows.Where(r => r.SymbolMissing));
-        var undocumented = rows.Where(r => r.Undocumented).ToList();
-        html.Append("<h3>Undocumented: built in (y or m) without a decision: ").Append(N(undocumented.Count)).Append("</h3>\n");
-        if (undocumented.Count == 0) return;
-        html.Append("<ul class=\"symbols mono\">\n");
-        foreach (var row in undocumented.Take(UndocumentedListed))
-            html.Append("<li>").Append(E(KconfigSymbol.Display(row.Symbol))).Append('=').Append(E(row.ConfigValue)).Append("</li>\n");
-        html.Append("</ul>\n");
-        if (undocumented.Count > UndocumentedListed)
-            html.Append("<p class=\"muted\">… and ").Append(N(undocumented.Count - UndocumentedListed)).Append(" more (matrix.csv lists them all).</p>\n");
+        UndocumentedOverview(html, d, undocumented);
     }
 
     private static void FindingTable(StringBuilder html, string title, IEnumerable<MatrixRow> found)
@@ -44,8 +37,8 @@ public static partial class AuditReport
     {
         var signatures = d.Signatures.ToLookup(s => s.Symbol, StringComparer.Ordinal);
         var decided = d.Matrix.Where(r => r.Status is not null).ToList();
-        html.Append("<h2>Decided symbols: ").Append(N(decided.Count)).Append("</h2>\n<table class=\"decided\">\n")
-            .Append("<colgroup><col style=\"width:21%\"><col style=\"width:9%\"><col style=\"width:12%\"><col style=\"width:28%\"><col style=\"width:12%\"><col style=\"width:18%\"></colgroup>\n")
+        html.Append("<h2 class=\"section\">Decided symbols: ").Append(N(decided.Count)).Append("</h2>\n<table class=\"decided\">\n")
+            .Append("<colgroup><col style=\"width:20%\"><col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:27%\"><col style=\"width:12%\"><col style=\"width:19%\"></colgroup>\n")
             .Append("<thead><tr><th>symbol</th><th>.config / decided</th><th>status</th><th>rationale</th><th>links</th><th>approval (signature)</th></tr></thead>\n<tbody>\n");
         foreach (var r in decided)
         {

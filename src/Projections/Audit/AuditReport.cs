@@ -7,45 +7,32 @@ namespace Traceability.Projections.Audit;
 
 /// <summary>
 /// report.html: the export for people. One self-contained page (inline CSS, no script, no external
-/// resource) laid out for A4: headers repeat on every page and no table row is cut in two.
+/// resource) laid out for A4 (<see cref="Css"/>). It shows what an assessor certifies against: the findings with
+/// why each decision is suspect, what the decisions rest on (assumptions of use with text and status, features,
+/// requirements), every evidence outcome and reconfirmation, the decided symbols with their signatures, and every
+/// undocumented symbol grouped so it can be read (issue 12, item 7). Everything comes from the dossier, itself
+/// folded from the events the export carries: the verifier rebuilds these bytes.
 /// </summary>
 public static partial class AuditReport
 {
-    public const int UndocumentedListed = 200;
-
     public static byte[] Html(AuditDossier d)
     {
+        var undocumented = d.Matrix.Where(r => r.Undocumented).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<title>Audit report: ").Append(E(d.Baseline.Id)).Append(" as of position ").Append(N(d.AsOfPosition)).Append("</title>\n")
-            .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n")
+            .Append("<style>").Append(Css).Append(PageHeader(d)).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Audit report: baseline ").Append(E(d.Baseline.Id)).Append("</h1>\n");
         Facts(html, d);
         Summary(html, d.Matrix);
-        Findings(html, d.Matrix);
+        Findings(html, d, undocumented);
+        References(html, d);
+        Evidence(html, d);
         DecidedMatrix(html, d);
+        UndocumentedAppendix(html, d, undocumented);
         html.Append("</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
-
-    private const string Css = """
-
-        @page { size: A4; margin: 16mm 14mm 18mm 14mm; }
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; margin: 0 auto; max-width: 190mm; line-height: 1.35; }
-        h1 { font-size: 17pt; margin: 0 0 4mm; } h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; }
-        h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
-        table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; }
-        thead { display: table-header-group; } tr, .signature { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-        td.mono { overflow-wrap: anywhere; } table.decided { table-layout: fixed; }
-        th { background: #eee; font-weight: 600; } table.facts th { width: 32%; }
-        code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 8.5pt; }
-        .ok { color: #1a6b2a; } .bad { color: #a11; font-weight: 600; } .muted { color: #555; }
-        .signature { border: 1px solid #777; border-left: 4px solid #1a6b2a; padding: 1mm 2mm; margin: 1mm 0; }
-        .signature .name { font-weight: 600; } ul.symbols { columns: 3; column-gap: 6mm; margin: 0; padding-left: 5mm; }
-        ul.symbols li { overflow-wrap: anywhere; break-inside: avoid; }
-
-        """;
 
     private static void Facts(StringBuilder html, AuditDossier d)
     {
@@ -59,6 +46,9 @@ public static partial class AuditReport
         Fact(html, "Frozen", b.Frozen ? "yes" : "no");
         Fact(html, "Imported .config", b.ConfigSha256 is null ? "<span class=\"muted\">none</span>"
             : $"revision {N(b.ConfigRevision)}, SHA-256 <code>{E(b.ConfigSha256)}</code>");
+        Fact(html, "Kconfig catalog", d.Catalog is { } c
+            ? $"{E(c.KernelVersion)}/{E(c.Architecture)} ({N(c.Symbols.Count)} symbols, built from {E(c.Source)}), carried in events.jsonl"
+            : "<span class=\"muted\">none in the log for this kernel and architecture</span>");
         Fact(html, "As of", $"log position {N(d.AsOfPosition)}, sealed {E(d.AsOfTime)}");
         Fact(html, "Chain link at that position", $"<code>{E(d.ChainHead)}</code>");
         Fact(html, "Generator", $"{E(Manifest.ThisGenerator.Name)} {E(Manifest.ThisGenerator.Version)}");
@@ -67,6 +57,17 @@ public static partial class AuditReport
 
     private static void Fact(StringBuilder html, string name, string valueHtml) =>
         html.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(valueHtml).Append("</td></tr>\n");
+
+    /// <summary>
+    /// Printed pages say what they belong to and where they stand; a page that defines a margin box also
+    /// keeps the browser's own date, title and path header off the print.
+    /// </summary>
+    private static string PageHeader(AuditDossier d) =>
+        $"@page {{ @top-left {{ content: \"Audit report: baseline {CssText(d.Baseline.Id)}\"; }} @top-right {{ content: \"as of log position {N(d.AsOfPosition)}\"; }} }}\n";
+
+    /// <summary>Anything but letters, digits, '-' and '.' as a CSS escape: a baseline id cannot end the string or the style block.</summary>
+    private static string CssText(string text) => string.Concat(text.Select(c =>
+        char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c.ToString() : $"\\{(int)c:x6}"));
 
     private static void Summary(StringBuilder html, IReadOnlyList<MatrixRow> rows)
     {

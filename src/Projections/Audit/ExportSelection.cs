@@ -5,13 +5,15 @@ namespace Traceability.Projections.Audit;
 /// <summary>
 /// The part of events.jsonl the files check folds, picked as the lines stream by: the events of the baseline and
 /// its decisions, of assumptions, hardware features and requirements (which of those the decisions link is known
-/// only at the end), and the last event (the export's position and head). Everything else is checked and dropped.
+/// only at the end), of platforms and Kconfig catalogs (which catalog report.html groups by is known only at the end;
+/// the export carries one in full, the rest as stream names), and the last event (the export's position and head).
+/// Everything else is checked and dropped.
 /// A baseline or decision event without its payload is recorded at once (the files would agree with a history that lacks
 /// it), as is a line not in the form the service writes: both are the files check's failures.
 /// </summary>
 internal sealed class ExportSelection(string? baseline)
 {
-    private static readonly string[] ReferencePrefixes = ["aou/", "feature/", "requirement/"];
+    private static readonly string[] ReferencePrefixes = ["aou/", "feature/", "requirement/", "platform/", "catalog/"];
     private readonly string? _own = baseline is null ? null : Domain.Baselines.Baseline.StreamId(baseline);
     private readonly string? _decisions = baseline is null ? null : MatrixHistory.DecisionPrefix(baseline);
 

@@ -17,7 +17,7 @@ internal static class FilesCheck
         failures.Absorb(selection.FileProblems);
         var events = selection.ForDossier();
         if (!Readable(events, failures)) return "";
-        Complete(events, failures);
+        Complete(events, manifest.Baseline, failures);
         var dossier = AuditDossier.Build(events, manifest.Baseline.Id);
         if (dossier is null)
         {
@@ -58,11 +58,12 @@ internal static class FilesCheck
 
     internal static string Cut(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
-    /// <summary>An assumption, feature or requirement a decision links must travel with its payload too.</summary>
-    private static void Complete(IReadOnlyList<AuditEvent> events, CheckFailures failures)
+    /// <summary>An assumption, feature or requirement a decision links, the platform and the report's catalog must travel with their payloads too.</summary>
+    private static void Complete(IReadOnlyList<AuditEvent> events, BaselineFacts baseline, CheckFailures failures)
     {
-        var links = LinkedIds.Of(events.Where(e => e.Payload is not null && e.StreamId.StartsWith("decision/", StringComparison.Ordinal))
-            .Select(e => e.ToRecorded().Data)).StreamIds();
+        var links = new HashSet<string>(LinkedIds.Of(events.Where(e => e.Payload is not null && e.StreamId.StartsWith("decision/", StringComparison.Ordinal))
+            .Select(e => e.ToRecorded().Data)).StreamIds(), StringComparer.Ordinal);
+        links.UnionWith(ExportCatalog.Streams(events, baseline));
         foreach (var e in events.Where(e => e.Payload is null && links.Contains(e.StreamId)))
         {
             failures.Add(ExportFiles.Events, e.Position, "data", "the event's payload", null,
