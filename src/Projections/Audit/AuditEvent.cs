@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Traceability.Projections.Events;
@@ -20,8 +21,16 @@ public sealed record AuditEvent(
             EventHeaders.Canonical(JsonNode.Parse(p.Headers)), p.Data))
         : Digest;
 
-    /// <summary>The typed event, for folding; throws UnknownEventType for an alias this build lacks, JsonException for bad data.</summary>
-    public RecordedEvent ToRecorded()
+    /// <summary>
+    /// The typed event, for folding; throws UnknownEventType for an alias this build lacks, JsonException for bad data.
+    /// Read once per event: the verifier's payload check, the dossier and the report's catalog all fold the same events,
+    /// and a catalog's events are megabytes of JSON.
+    /// </summary>
+    public RecordedEvent ToRecorded() => Typed.GetValue(this, static e => e.Read());
+
+    private static readonly ConditionalWeakTable<AuditEvent, RecordedEvent> Typed = new();
+
+    private RecordedEvent Read()
     {
         var p = Payload ?? throw new InvalidOperationException($"Position {Position} carries no payload.");
         var headers = JsonNode.Parse(p.Headers)?.AsObject();
