@@ -34,7 +34,7 @@ public static class LoadArrange
 
     private static async Task<LoadKey> IssueKeyAsync(HttpClient admin, string name, string role)
     {
-        var response = await Ok(await admin.PostAsJsonAsync("/api/keys", new { name, role }));
+        var response = await Ok(await admin.PostAsJsonAsync("/api/keys", new { name, owner = name, role }));
         var issued = await response.Content.ReadFromJsonAsync<IssuedKey>();
         return new LoadKey(name, issued!.Key);
     }

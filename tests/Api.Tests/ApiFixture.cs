@@ -63,7 +63,7 @@ public class ApiFixture : IAsyncLifetime
 
     public async Task<HttpClient> ClientFor(string name, string role)
     {
-        var response = await Admin.PostAsJsonAsync("/api/keys", new { name, role });
+        var response = await Admin.PostAsJsonAsync("/api/keys", new { name, role, owner = name });
         response.EnsureSuccessStatusCode();
         var issued = await response.Content.ReadFromJsonAsync<IssuedKey>();
         return Client(issued!.Key);

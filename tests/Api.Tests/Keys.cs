@@ -33,7 +33,7 @@ public sealed class Keys(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task An_issued_key_works_once_listed_without_its_secret_and_stops_working_when_revoked()
     {
-        var issued = await (await api.Admin.PostAsJsonAsync("/api/keys", new { name = "ci-arm64", role = "viewer" })).Content.ReadFromJsonAsync<JsonElement>();
+        var issued = await (await api.Admin.PostAsJsonAsync("/api/keys", new { name = "ci-arm64", role = "viewer", owner = "CI arm64" })).Content.ReadFromJsonAsync<JsonElement>();
         var key = issued.GetProperty("key").GetString()!;
         var client = api.Client(key);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/keys")).StatusCode);

@@ -25,7 +25,7 @@ public sealed class SwaggerForEngineers(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var schemas = (await api.Anonymous.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json")).GetProperty("components").GetProperty("schemas");
 
-        Assert.Equal(["name", "role"], Required(schemas, "IssueKeyRequest"));
+        Assert.Equal(["name", "owner", "role"], Required(schemas, "IssueKeyRequest"));
         Assert.Equal(["rationale", "symbol", "value"], Required(schemas, "ProposeDecisionRequest"));
         Assert.Equal(["category", "text"], Required(schemas, "DraftAssumptionRequest"));
         Assert.Equal(["architecture", "id", "machine"], Required(schemas, "RegisterPlatformRequest"));

@@ -45,7 +45,7 @@ public class CarryForwardTests
         var proposed = Fold(new By("alice", Proposed));
         var carried = DecisionDecisions.CarryForward(proposed, NewBaseline, symbolPresent: true)!;
         Scenario.For<Decision>(Decision.Evolve).Given(new By("deriver", carried))
-            .When(s => DecisionDecisions.Approve(s!, "alice", null))
+            .When(s => Approvals.By(s!, "alice", null))
             .ThenFails<DomainRuleViolated>();
     }
 }

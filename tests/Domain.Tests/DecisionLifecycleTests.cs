@@ -47,34 +47,34 @@ public class DecisionLifecycleTests
     public void Approving_an_approved_decision_is_refused_in_plain_english() =>
         Assert.Equal("An approved decision cannot be approved; only a proposed one.",
             Given(new By("alice", Proposed), new By("bob", new DecisionApproved(Baseline, "FUTEX", 1, "ok")))
-                .When(s => DecisionDecisions.Approve(s!, "carol", null)).ThenFails<DomainRuleViolated>().Message);
+                .When(s => Approvals.By(s!, "carol", null)).ThenFails<DomainRuleViolated>().Message);
 
     [Fact]
     public void Approving_own_decision_is_rejected() =>
-        Given(new By("alice", Proposed)).When(s => DecisionDecisions.Approve(s!, "alice", null))
+        Given(new By("alice", Proposed)).When(s => Approvals.By(s!, "alice", null))
             .ThenFails<DomainRuleViolated>();
 
     [Fact]
     public void Another_engineer_approves_with_the_default_meaning() =>
-        Given(new By("alice", Proposed)).When(s => DecisionDecisions.Approve(s!, "bob", null))
+        Given(new By("alice", Proposed)).When(s => Approvals.By(s!, "bob", null))
             .Then(new DecisionApproved(Baseline, "FUTEX", 1, DecisionDecisions.DefaultApprovalMeaning));
 
     [Fact]
     public void The_reviser_becomes_the_proposer_of_the_new_revision() =>
         Given(new By("alice", Proposed), new By("bob", RevisedToN))
-            .When(s => DecisionDecisions.Approve(s!, "bob", "ok"))
+            .When(s => Approvals.By(s!, "bob", "ok"))
             .ThenFails<DomainRuleViolated>();
 
     [Fact]
     public void The_original_proposer_may_approve_someone_elses_revision() =>
         Given(new By("alice", Proposed), new By("bob", RevisedToN))
-            .When(s => DecisionDecisions.Approve(s!, "alice", "ok"))
+            .When(s => Approvals.By(s!, "alice", "ok"))
             .Then(new DecisionApproved(Baseline, "FUTEX", 2, "ok"));
 
     [Fact]
     public void Approving_an_approved_decision_is_rejected() =>
         Given(new By("alice", Proposed), new By("bob", Approved(1)))
-            .When(s => DecisionDecisions.Approve(s!, "carol", null))
+            .When(s => Approvals.By(s!, "carol", null))
             .ThenFails<DomainRuleViolated>();
 
     [Fact]
@@ -95,7 +95,7 @@ public class DecisionLifecycleTests
     [Fact]
     public void Approving_a_rejected_decision_is_rejected() =>
         Given(Proposed, new DecisionRejected(Baseline, "FUTEX", 1, "no"))
-            .When(s => DecisionDecisions.Approve(s!, "bob", null))
+            .When(s => Approvals.By(s!, "bob", null))
             .ThenFails<DomainRuleViolated>();
 
     [Fact]
@@ -123,7 +123,7 @@ public class DecisionLifecycleTests
 
     [Fact]
     public void A_withdrawn_decision_refuses_approval() =>
-        GivenWithdrawn().When(s => DecisionDecisions.Approve(s!, "bob", null)).ThenFails<DomainRuleViolated>();
+        GivenWithdrawn().When(s => Approvals.By(s!, "bob", null)).ThenFails<DomainRuleViolated>();
 
     [Fact]
     public void A_withdrawn_decision_refuses_revision() =>

@@ -20,7 +20,7 @@ public static class Arrange
         var keys = new Dictionary<string, string> { ["bootstrap-admin"] = WebFixture.AdminKey };
         foreach (var (name, role) in new[] { ("viewer-1", "viewer"), ("engineer-1", "engineer"), ("engineer-2", "engineer"), ("assessor-1", "assessor"), ("assessor-2", "assessor") })
         {
-            var issued = await Json(await admin.PostAsJsonAsync("/api/keys", new { name, role }));
+            var issued = await Json(await admin.PostAsJsonAsync("/api/keys", new { name, role, owner = name }));
             keys[name] = issued.GetProperty("key").GetString()!;
         }
         return keys;

@@ -27,7 +27,7 @@ public sealed class Sessions(WebFixture web)
     [Fact]
     public async Task Revoking_the_key_ends_its_sessions_at_their_next_page()
     {
-        var issued = await Arrange.Json(await web.Admin.PostAsJsonAsync("/api/keys", new { name = "short-lived", role = "engineer" }));
+        var issued = await Arrange.Json(await web.Admin.PostAsJsonAsync("/api/keys", new { name = "short-lived", role = "engineer", owner = "short-lived" }));
         using var client = await PageClient.SignedInWithKeyAsync(web, issued.GetProperty("key").GetString()!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/assumptions")).StatusCode);
 

@@ -1,7 +1,10 @@
 using FluentValidation;
+using Npgsql;
 using Traceability.Api.Commands;
-using Traceability.Projections.Events;
+using Traceability.Domain.Assumptions;
 using Traceability.Domain.Decisions;
+using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
 
 namespace Traceability.Api.Decisions;
 
@@ -16,18 +19,33 @@ public static class ApproveDecision
     }
 
     /// <summary>
-    /// The body is optional, so it is validated here rather than by the filter. Four-eyes compares key
-    /// names: the proposer's key cannot approve, whatever its role.
+    /// The body is optional, so it is validated here rather than by the filter. Four-eyes compares persons: the
+    /// approving key's owner against the owner of the key that proposed (issue 12, item 6). The linked AoUs are read
+    /// on the append's connection while their locks are held shared, so a revision or retirement (which holds them
+    /// alone) cannot slip between the check and the approval.
     /// </summary>
     public static async Task<Ok<DecisionDetail>> Handle(
         string baseline, string symbol, Request? request, IValidator<Request> validator,
-        EventLog log, HttpContext context, CancellationToken ct)
+        EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
     {
         if (request is not null) await validator.ValidateAndThrowAsync(request, ct);
-        return await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state =>
+        var owners = await keys.OwnersAsync(ct);
+        var reason = DecisionDecisions.ApprovalMeaning(request?.Meaning);
+        // The Change carries the reason for the metadata; the approval itself is decided in the transaction.
+        return await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state => (new Change(state, reason),
+            async (connection, token) => DecisionDecisions.Approve(
+                state, Actor.Owner(context), owners(state.ProposedBy), await AssumptionsAsync(log, connection, state, token), request?.Meaning)), ct);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, AssumptionStatus>> AssumptionsAsync(
+        EventLog log, NpgsqlConnection connection, Decision state, CancellationToken ct)
+    {
+        var statuses = new Dictionary<string, AssumptionStatus>(StringComparer.Ordinal);
+        foreach (var id in state.Assumptions)
         {
-            var approved = DecisionDecisions.Approve(state, Actor.Name(context), request?.Meaning);
-            return new Change(approved, approved.Meaning);
-        }, ct);
+            var events = await log.ReadStreamAsync(connection, AssumptionOfUse.StreamId(id), null, ct);
+            if (events.Aggregate((AssumptionOfUse?)null, (s, e) => AssumptionOfUse.Evolve(s, e.Data)) is { } aou) statuses[id] = aou.Status;
+        }
+        return statuses;
     }
 }

@@ -6,11 +6,12 @@ namespace Traceability.Api.Decisions;
 
 /// <summary>
 /// LeftCatalog: a derive found the symbol gone from the new kernel's catalog (details on the decision itself).
-/// ProposedBy: who proposed the current revision, so a review queue can leave out a reviewer's own proposals (four-eyes).
+/// ProposedBy: the key that proposed the current revision; ProposedByOwner: the person it belongs to, so a review queue
+/// can leave out a reviewer's own proposals (four-eyes compares persons).
 /// </summary>
 public sealed record DecisionSummary(
     string Symbol, string Value, DecisionStatus Status, int Revision, bool Suspect, bool SymbolMissing, bool LeftCatalog, long Version,
-    string ProposedBy);
+    string ProposedBy, string ProposedByOwner);
 
 /// <summary>The symbol was in catalog From ("6.1.192/arm64") and is not in To; Suggestions are possible new names, best first.</summary>
 public sealed record LeftCatalogView(string From, string To, IReadOnlyList<RenameSuggestion> Suggestions);
@@ -38,6 +39,7 @@ public sealed record DecisionDetail(
     bool SymbolMissing,
     LeftCatalogView? LeftCatalog,
     string ProposedBy,
+    string ProposedByOwner,
     string? ApprovedBy,
     IReadOnlyList<Approval> Approvals,
     IReadOnlyList<EvidenceRecord> Evidence,
@@ -65,10 +67,11 @@ internal static class DecisionView
     public static Decision? Fold(IEnumerable<RecordedEvent> events) =>
         events.Aggregate((Decision?)null, (state, e) => Decision.Evolve(state, e.Data, e.Metadata.Actor));
 
-    public static DecisionSummary Summary(Decision d, long version) =>
-        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.LeftCatalog is not null, version, d.ProposedBy);
+    /// <summary>owners: the person behind a key name (ApiKeyStore.OwnersAsync).</summary>
+    public static DecisionSummary Summary(Decision d, long version, Func<string, string> owners) =>
+        new(d.Symbol, d.Value, d.Status, d.Revision, d.Suspect, d.SymbolMissing, d.LeftCatalog is not null, version, d.ProposedBy, owners(d.ProposedBy));
 
-    public static DecisionDetail Detail(Decision d, IReadOnlyList<RecordedEvent> events)
+    public static DecisionDetail Detail(Decision d, IReadOnlyList<RecordedEvent> events, Func<string, string> owners)
     {
         var approvals = events.Where(e => e.Data is DecisionApproved)
             .Select(e => (Event: (DecisionApproved)e.Data, Recorded: e))
@@ -82,7 +85,7 @@ internal static class DecisionView
         var history = events.Select(e => new HistoryEntry(
             e.Position, e.Version, e.Type, e.Metadata.Actor, e.Metadata.Role, e.Timestamp, e.Metadata.Reason, e.Data)).ToList();
         return new DecisionDetail(d.Baseline, d.Symbol, d.Value, d.Rationale, d.Assumptions, d.Features, d.Requirements,
-            d.Status, d.Revision, d.Suspect, d.SymbolMissing, LeftCatalog(d), d.ProposedBy, d.ApprovedBy, approvals, evidence,
+            d.Status, d.Revision, d.Suspect, d.SymbolMissing, LeftCatalog(d), d.ProposedBy, owners(d.ProposedBy), d.ApprovedBy, approvals, evidence,
             events.Count == 0 ? 0 : events[^1].Version, history);
     }
 

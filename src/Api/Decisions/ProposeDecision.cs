@@ -51,7 +51,7 @@ public static class ProposeDecision
         var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
         var locks = Locks.DecisionWrite(baseline, null, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
         var version = await DecisionWrites.AppendAsync(log, context, baseline, symbol, 0, change, locks, ct);
-        var detail = await DecisionWrites.RespondAsync(log, context.Response, baseline, symbol, version, ct);
+        var detail = await DecisionWrites.RespondAsync(log, context, baseline, symbol, version, ct);
         var checks = await DependencyWarnings.ForAsync(log, catalogs, baseline, symbol, detail.Value, ct);
         return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail.With(checks));
     }

@@ -11,7 +11,7 @@ namespace Traceability.Api.Demo;
 /// validation and rules as any client), with demo keys for an engineer and an assessor so that
 /// four-eyes approval is real. Skipped when the reference platform already exists.
 /// </summary>
-public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime, EventLog log, ILogger<DemoLoader> logger) : BackgroundService
+public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime, EventLog log, KeyHasher hasher, ILogger<DemoLoader> logger) : BackgroundService
 {
     public const string Switch = "--demo";
 
@@ -22,23 +22,25 @@ public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime
             .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("+", "127.0.0.1", StringComparison.Ordinal);
         try
         {
-            var keys = new Dictionary<string, string>();
-            foreach (var (name, role) in new[] { ("demo-admin", Roles.Admin), ("demo-engineer", Roles.Engineer), ("demo-assessor", Roles.Assessor) })
-                keys[role] = await IssueKey(name, role, stoppingToken);
-            using var steps = new DemoSteps(new Uri(address), keys, logger);
-            if (await steps.AlreadyLoadedAsync(stoppingToken))
+            // A second run sees the data before it issues anything: the first run's keys still work.
+            if (await log.StreamVersionAsync(Domain.Platforms.Platform.StreamId(DemoSteps.ReferencePlatform), stoppingToken) > 0)
             {
-                logger.LogInformation("Demo data is already loaded; nothing to do");
+                logger.LogInformation("Demo data is already loaded; nothing to do (the keys the first run printed still work)");
                 return;
             }
+            var keys = new Dictionary<string, string>();
+            var names = new Dictionary<string, string>();
+            foreach (var (name, role) in new[] { ("demo-admin", Roles.Admin), ("demo-engineer", Roles.Engineer), ("demo-assessor", Roles.Assessor) })
+                (names[role], keys[role]) = await IssueKey(name, role, stoppingToken);
+            using var steps = new DemoSteps(new Uri(address), keys, logger);
             var summary = await steps.LoadAsync(DemoData.Load(DemoData.SamplesDirectory()), stoppingToken);
             Console.WriteLine($"""
 
                 ==> Demo loaded: {summary}
                     Open {address} and sign in with one of these keys (shown only now; Swagger UI at {address}/swagger takes them too):
-                      engineer  demo-engineer  {keys[Roles.Engineer]}
-                      assessor  demo-assessor  {keys[Roles.Assessor]}
-                      admin     demo-admin     {keys[Roles.Admin]}
+                      engineer  {names[Roles.Engineer]}  {keys[Roles.Engineer]}
+                      assessor  {names[Roles.Assessor]}  {keys[Roles.Assessor]}
+                      admin     {names[Roles.Admin]}  {keys[Roles.Admin]}
 
                 """);
         }
@@ -56,13 +58,21 @@ public sealed class DemoLoader(IServer server, IHostApplicationLifetime lifetime
         return started.Task.IsCompleted;
     }
 
-    /// <summary>Demo keys are issued as events like any key; a re-run issues fresh ones.</summary>
-    private async Task<string> IssueKey(string name, string role, CancellationToken ct)
+    /// <summary>
+    /// Demo keys are issued as events like any key, each to a demo person of its own (four-eyes compares owners).
+    /// Names are never reused (issue 13 item 6), so a re-run after a failed load takes the next free name.
+    /// </summary>
+    private async Task<(string Name, string Key)> IssueKey(string name, string role, CancellationToken ct)
     {
+        var free = name;
+        for (var n = 2; await log.StreamVersionAsync(ApiKeyEvents.StreamId(free), ct) > 0; n++) free = $"{name}-{n}";
         var key = ApiKeyStore.NewKey();
-        var stream = ApiKeyEvents.StreamId(name);
-        await log.AppendAsync(new StreamAppend(stream, await log.StreamVersionAsync(stream, ct), [new ApiKeyIssued(name, role, ApiKeyStore.Hash(key))]),
+        await log.AppendAsync(StreamAppend.Start(ApiKeyEvents.StreamId(free), new ApiKeyIssuedToOwner(free, role, Owner(name), hasher.Keyed(key))),
             new EventMetadata("system", Reason: "demo key"), ct);
-        return key;
+        return (free, key);
     }
+
+    /// <summary>"demo-engineer" belongs to "Demo Engineer".</summary>
+    private static string Owner(string name) =>
+        string.Join(' ', name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

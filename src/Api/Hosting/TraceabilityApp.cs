@@ -54,6 +54,8 @@ public static class TraceabilityApp
         services.AddSingleton<LogVerifier>();
         services.AddSingleton<ReadModelRebuild>();
         services.AddSingleton<CatalogReads>();
+        services.AddSingleton(sp => KeyPepper.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceDataDirectory>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyPepper))));
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<HeavyReads>();

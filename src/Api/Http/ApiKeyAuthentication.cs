@@ -6,7 +6,7 @@ using Traceability.Projections.Keys;
 
 namespace Traceability.Api.Http;
 
-/// <summary>X-Api-Key authentication: the key's SHA-256 is looked up among active keys; the key's name is the actor.</summary>
+/// <summary>X-Api-Key authentication: the key's verifier is looked up among active keys; the key's name is the actor, its owner the person.</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -19,7 +19,8 @@ public sealed class ApiKeyAuthentication(
         if (!Request.Headers.TryGetValue(Header, out var values) || string.IsNullOrWhiteSpace(values.ToString())) return AuthenticateResult.NoResult();
         var key = await keys.FindActiveAsync(values.ToString().Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("The API key is unknown or revoked.");
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, key.Role)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, key.Role),
+            new Claim(Commands.Actor.OwnerClaim, key.Owner)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -38,6 +38,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         UnsupportedContent => (415, "Unsupported content type", exception.Message, null),
         ServiceBusy => (503, "Busy", exception.Message, null),
         ResourceNotFound => (404, "Not found", exception.Message, null),
+        Projections.Keys.KeyNoLongerActive => (401, "Unauthorized", exception.Message, null),
         PreconditionFailed => (412, "Precondition failed", exception.Message, null),
         Refusal r => (r.Status, r.Title, r.Message, null),
         EventStreamUnexpectedMaxEventIdException c => (409, "Conflict", $"Someone else changed '{c.Id}' at the same time; reload it and try again.", null),

@@ -22,7 +22,7 @@ public sealed class RequestExamples : ISchemaFilter
 
     private static readonly Dictionary<Type, object> Examples = new()
     {
-        [typeof(IssueKey.Request)] = new IssueKey.Request("ci-arm64", "engineer"),
+        [typeof(IssueKey.Request)] = new IssueKey.Request("ci-arm64", "engineer", "Ada Lovelace"),
         [typeof(Catalogs.BuildCatalog.Request)] = new Catalogs.BuildCatalog.Request("/usr/src/linux-source-6.12", "6.12.117", "arm64"),
         [typeof(RegisterPlatform.Request)] = new RegisterPlatform.Request("aarch64-qemu-virt", "arm64", "QEMU virt (GICv3, virtio)",
             ["FEAT_PAN", "FEAT_PAuth", "FEAT_BTI"], "UEFI (EDK2) entered at EL1", "KVM or none", ["EL0", "EL1"], "The working group's reference platform."),

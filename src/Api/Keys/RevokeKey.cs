@@ -9,18 +9,27 @@ namespace Traceability.Api.Keys;
 
 public static class RevokeKey
 {
-    public static async Task<NoContent> Handle(string name, string? reason, EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
+    /// <summary>Every admin-key revocation holds this alone, so two cannot both count the other as the admin left.</summary>
+    private static readonly LogLock Admins = LogLock.Sole("apikeys/admins");
+
+    /// <summary>
+    /// Checked and appended under the key's lock held alone: a write with the key (which holds it shared, see
+    /// ActiveKey) either commits before the revocation or finds the key revoked (issue 13 item 8).
+    /// </summary>
+    public static async Task<NoContent> Handle(string name, string? reason, EventLog log, HttpContext context, CancellationToken ct)
     {
         // The reason goes into the permanent log: the same rule as every free-text field of a body.
         if (reason is not null && (reason.Length > TextRules.TextLength || !TextRules.HasNoControlCharacters(reason)))
             throw new BadRequest($"reason must be at most {TextRules.TextLength} characters without control characters other than line feed and tab.");
-        var key = await keys.FindByNameAsync(name, ct) ?? throw new ResourceNotFound($"API key '{name}'");
-        if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
-        var admins = (await keys.ListAsync(ct)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
-        if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
         var stream = ApiKeyEvents.StreamId(name);
-        await log.AppendAsync(new StreamAppend(stream, await log.StreamVersionAsync(stream, ct),
-            [new ApiKeyRevoked(name, reason ?? "revoked")]), Actor.Metadata(context, reason), ct);
+        await log.AppendAsync([ActiveKey.Revocation(name), Admins], async (connection, token) =>
+        {
+            var key = await ApiKeyStore.FindByNameAsync(connection, name, token) ?? throw new ResourceNotFound($"API key '{name}'");
+            if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
+            var admins = (await ApiKeyStore.ListAsync(connection, token)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
+            if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
+            return [new StreamAppend(stream, await EventLog.StreamVersionAsync(connection, stream, token), [new ApiKeyRevoked(name, reason ?? "revoked")])];
+        }, Actor.Metadata(context, reason), ct);
         return TypedResults.NoContent();
     }
 }

@@ -32,10 +32,11 @@ public static class WebSession
             options.Events.OnRedirectToAccessDenied = context => ErrorPages.ForbiddenAsync(context.HttpContext);
         });
 
-    public static Task SignInAsync(HttpContext context, string name, string role, string key)
+    public static Task SignInAsync(HttpContext context, Keys.WhoAmI.Response who, string key)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(KeyClaim, key)], Scheme);
+            [new Claim(ClaimTypes.Name, who.Name), new Claim(ClaimTypes.Role, who.Role), new Claim(Commands.Actor.OwnerClaim, who.Owner), new Claim(KeyClaim, key)],
+            Scheme);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
     }
 

@@ -38,14 +38,30 @@ public static partial class DecisionDecisions
             Require.Text(reason, "reason for the revision"));
     }
 
-    public static DecisionApproved Approve(Decision state, string approver, string? meaning)
+    /// <summary>
+    /// Four-eyes compares persons, not keys (issue 12, item 6: two keys of one person are one person): the caller
+    /// names the approving person and the person behind the key that proposed the current revision. A decision rests
+    /// on its assumptions, so every AoU it links must be agreed; <paramref name="assumptions"/> holds their statuses
+    /// as read under their locks.
+    /// </summary>
+    public static DecisionApproved Approve(
+        Decision state, string approver, string proposer, IReadOnlyDictionary<string, AssumptionStatus> assumptions, string? meaning)
     {
         EnsureProposed(state, "approved");
-        Require.Rule(approver != state.ProposedBy,
-            "A decision cannot be approved by its proposer (four-eyes principle).");
-        var signed = string.IsNullOrWhiteSpace(meaning) ? DefaultApprovalMeaning : meaning.Trim();
-        return new DecisionApproved(state.Baseline, state.Symbol, state.Revision, signed);
+        Require.Rule(approver != proposer,
+            $"A decision cannot be approved by its proposer (four-eyes principle): '{proposer}' proposed it, and every key of one person counts as that person.");
+        foreach (var id in state.Assumptions)
+        {
+            var status = assumptions.TryGetValue(id, out var s) ? s.ToString().ToLowerInvariant() : "unknown";
+            Require.Rule(status == "agreed",
+                $"The decision on {KconfigSymbol.Display(state.Symbol)} cannot be approved while {id} is {status}: a decision rests on its assumptions of use, "
+                + "and each must be agreed first (accept it, or revise the decision's links).");
+        }
+        return new DecisionApproved(state.Baseline, state.Symbol, state.Revision, ApprovalMeaning(meaning));
     }
+
+    /// <summary>What an approval asserts: the given wording, or the default one.</summary>
+    public static string ApprovalMeaning(string? meaning) => string.IsNullOrWhiteSpace(meaning) ? DefaultApprovalMeaning : meaning.Trim();
 
     public static DecisionRejected Reject(Decision state, string? reason)
     {

@@ -14,6 +14,14 @@ public sealed partial class EventLog
         return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
     }
 
+    /// <summary>The stream's current version on a given connection (inside an append's transaction); 0 when it does not exist.</summary>
+    public static async Task<long> StreamVersionAsync(NpgsqlConnection connection, string streamId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM traceability.mt_streams WHERE id = $1", connection);
+        command.Parameters.Add(new() { Value = streamId });
+        return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+    }
+
     /// <summary>Streams whose id starts with <paramref name="prefix"/> ("aou/", "baseline/"), in id order.</summary>
     public async Task<IReadOnlyList<StreamInfo>> StreamsAsync(string prefix, CancellationToken ct = default)
     {

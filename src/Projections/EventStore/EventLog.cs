@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using Traceability.Projections.Keys;
 using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Events;
@@ -24,6 +25,7 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
     public async Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct = default)
     {
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
+        if (metadata.Key is not null) return await AppendAsync([], (_, _) => Task.FromResult(appends), metadata, ct);
         await using var session = store.LightweightSession();
         session.Stamp(metadata);
         if (IsBulk(appends)) await session.BeginTransactionAsync(ct);
@@ -34,13 +36,16 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
     /// <summary>
     /// Takes <paramref name="locks"/> in a transaction, runs <paramref name="decide"/> (which reads through the
     /// transaction's connection, so nothing it checked can change before the commit) and appends what it returns.
+    /// A write made with an API key also holds that key's lock shared and finds the key active: a revocation holds
+    /// it alone, so no write of the key commits after its revocation (issue 13 item 8).
     /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<LogLock> locks, Decide decide, EventMetadata metadata, CancellationToken ct = default)
     {
         await using var session = store.LightweightSession();
         session.Stamp(metadata);
         await session.BeginTransactionAsync(ct);
-        await LogLocks.TakeAsync(session.Connection, locks, ct);
+        await LogLocks.TakeAsync(session.Connection, metadata.Key is { } key ? [.. locks, ActiveKey.Lock(key)] : locks, ct);
+        if (metadata.Key is { } writer) await ActiveKey.EnsureAsync(session.Connection, writer, ct);
         var appends = await decide(session.Connection, ct);
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
         await WriteAsync(session, appends, metadata, ct);

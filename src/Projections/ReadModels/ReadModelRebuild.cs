@@ -62,7 +62,7 @@ public sealed class ReadModelRebuild(EventLog log)
     {
         var events = await log.ReadStreamsByPrefixAsync(connection, "apikey/", ct);
         ApiKeysProjection.Apply(session, events);
-        return events.Count(e => e.Data is ApiKeyIssued);
+        return events.Count(e => e.Data is ApiKeyIssued or ApiKeyIssuedToOwner);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -27,7 +27,7 @@ public static class FaultSetup
 
     public static async Task<string> IssueSecretAsync(HttpClient admin, string name, string role)
     {
-        var response = await Ok(await admin.PostAsJsonAsync("/api/keys", new { name, role }));
+        var response = await Ok(await admin.PostAsJsonAsync("/api/keys", new { name, role, owner = name }));
         return (await response.Content.ReadFromJsonAsync<IssuedKey>())!.Key;
     }
 

@@ -31,7 +31,7 @@ public sealed class ControlCharactersAndHeaders(ApiFixture api) : IClassFixture<
     public async Task A_correlation_id_with_an_escape_sequence_is_a_400_and_nothing_is_written()
     {
         var before = await api.EventCountAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/keys") { Content = JsonContent.Create(new { name = "ci-escaped", role = "viewer" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/keys") { Content = JsonContent.Create(new { name = "ci-escaped", role = "viewer", owner = "CI" }) };
         request.Headers.TryAddWithoutValidation("X-Correlation-Id", "build-42\u001b[31m\u0001");
 
         var response = await api.Admin.SendAsync(request);
@@ -43,7 +43,7 @@ public sealed class ControlCharactersAndHeaders(ApiFixture api) : IClassFixture<
     [Fact]
     public async Task A_printable_correlation_id_is_kept_in_the_events_metadata()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/keys") { Content = JsonContent.Create(new { name = "ci-correlated", role = "viewer" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/keys") { Content = JsonContent.Create(new { name = "ci-correlated", role = "viewer", owner = "CI" }) };
         request.Headers.Add("X-Correlation-Id", "build-42");
 
         var response = await api.Admin.SendAsync(request);
@@ -73,7 +73,7 @@ public sealed class ControlCharactersAndHeaders(ApiFixture api) : IClassFixture<
     private async Task<(string Name, HttpClient Client)> IssueViewerAsync()
     {
         var name = $"revoke-{Guid.NewGuid():N}"[..20];
-        var issued = await (await api.Admin.PostAsJsonAsync("/api/keys", new { name, role = "viewer" })).Content.ReadFromJsonAsync<JsonElement>();
+        var issued = await (await api.Admin.PostAsJsonAsync("/api/keys", new { name, role = "viewer", owner = name })).Content.ReadFromJsonAsync<JsonElement>();
         return (name, api.Client(issued.GetProperty("key").GetString()!));
     }
 }

@@ -23,7 +23,7 @@ public sealed class SecretsStayOutOfLogs(LoggedService api) : IClassFixture<Logg
         var issued = new List<string>();
         foreach (var (name, role) in new[] { ("log-engineer", "engineer"), ("log-viewer", "viewer") })
         {
-            var response = await api.Admin.PostAsJsonAsync("/api/keys", new { name, role });
+            var response = await api.Admin.PostAsJsonAsync("/api/keys", new { name, role, owner = name });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             issued.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!);
         }

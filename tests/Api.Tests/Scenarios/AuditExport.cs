@@ -21,6 +21,8 @@ public static class AuditExportScenarios
         var small = await api.SmallMatrixAsync();
         var baseline = await api.CreateBaselineAsync();
         (await api.ImportConfigAsync(baseline, SampleConfigs.Arm64_6_1)).EnsureSuccessStatusCode();
+        // The small matrix left its AoU revised, so a draft: agreed again before a decision resting on it is approved.
+        (await api.Assessor.PostAsJsonAsync($"/api/assumptions/{small.Assumption}/accept", new { reason = "Agreed." })).EnsureSuccessStatusCode();
         await api.DecideAsync(baseline, "SECCOMP", "y", assumptions: [small.Assumption],
             rationale: "Seccomp filters confine the <untrusted> workloads & their syscalls (AoU \"EL0 only\").");
         await api.ApproveAsync(baseline, "SECCOMP");

@@ -40,6 +40,8 @@ public static class MatrixScenarios
         var feature = BaselineScenarios.NewId("feat");
         await api.CreateFeatureAsync(feature, ["CONFIG_ARM64_PAN"]);
         var aou = await api.DraftAssumptionAsync();
+        // SECCOMP is approved on it: a decision cannot be approved while an AoU it links is a draft (issue 12 item 6).
+        await Ok(api.Assessor.PostAsJsonAsync($"/api/assumptions/{aou}/accept", new { reason = "Agreed." }));
         await api.DecideAsync(baseline, "FUTEX", "y", features: [feature], rationale: SmallMatrix.Rationale);
         await api.ApproveAsync(baseline, "FUTEX");
         await Ok(api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions/FUTEX/evidence",

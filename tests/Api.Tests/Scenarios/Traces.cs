@@ -39,6 +39,14 @@ public static class TraceScenarios
     }
 
     /// <summary>Proposes over HTTP (engineer-1) and, when asked, approves (assessor-1); the symbol is given without CONFIG_.</summary>
+    /// <summary>An AoU drafted and accepted: decisions resting on it can be approved.</summary>
+    public static async Task<string> AgreedAssumptionAsync(this ApiFixture api, string text)
+    {
+        var aou = await api.DraftAssumptionAsync(text);
+        (await api.Assessor.PostAsJsonAsync($"/api/assumptions/{aou}/accept", new { reason = "Agreed." })).EnsureSuccessStatusCode();
+        return aou;
+    }
+
     public static async Task TracedDecisionAsync(
         this ApiFixture api, string baseline, string symbol, string value, bool approve = false,
         string[]? assumptions = null, string[]? features = null)

@@ -9,8 +9,8 @@ public sealed class AssumptionTraces(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task An_assumption_trace_lists_exactly_the_decisions_linking_it_with_each_baselines_config_values()
     {
         var platform = await api.NewPlatformAsync();
-        var aou = await api.DraftAssumptionAsync("The kernel runs at EL1 under a hypervisor that traps EL2.");
-        var other = await api.DraftAssumptionAsync("User space is untrusted.");
+        var aou = await api.AgreedAssumptionAsync("The kernel runs at EL1 under a hypervisor that traps EL2.");
+        var other = await api.AgreedAssumptionAsync("User space is untrusted.");
         var old = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_1);
         var current = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_12, "6.12.117");
         await api.TracedDecisionAsync(old, "FUTEX", "y", approve: true, assumptions: [aou]);
@@ -21,7 +21,7 @@ public sealed class AssumptionTraces(ApiFixture api) : IClassFixture<ApiFixture>
         var trace = await api.Viewer.GetOkAsync($"/api/assumptions/{aou}/trace");
 
         var config = SampleConfigs.Values(SampleConfigs.Arm64_6_1);
-        Assert.Equal((aou, "draft", 1), (trace.GetProperty("assumption").GetProperty("id").GetString(),
+        Assert.Equal((aou, "agreed", 1), (trace.GetProperty("assumption").GetProperty("id").GetString(),
             trace.GetProperty("assumption").GetProperty("status").GetString(), trace.GetProperty("assumption").GetProperty("revision").GetInt32()));
         Assert.Equal(3, trace.GetProperty("decisionCount").GetInt32());
         var onOld = trace.GetProperty("baselines").OnlyWith("baseline", old);
@@ -45,11 +45,11 @@ public sealed class AssumptionTraces(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_revised_assumption_shows_its_linked_decisions_as_suspect()
     {
         var platform = await api.NewPlatformAsync();
-        var aou = await api.DraftAssumptionAsync("Only signed modules are loaded.");
+        var aou = await api.AgreedAssumptionAsync("Only signed modules are loaded.");
         var baseline = await api.BaselineWithConfigAsync(platform, SampleConfigs.Arm64_6_1);
         await api.TracedDecisionAsync(baseline, "MODULE_SIG", "y", approve: true, assumptions: [aou]);
         var revised = await api.Engineer.PutAsync($"/api/assumptions/{aou}",
-            new { category = "environment", text = "Only modules signed by the vendor key are loaded.", reason = "key named" }, "\"1\"");
+            new { category = "environment", text = "Only modules signed by the vendor key are loaded.", reason = "key named" }, "\"2\"");
         Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
 
         var trace = await api.Viewer.GetOkAsync($"/api/assumptions/{aou}/trace");

@@ -22,7 +22,7 @@ public static class DecisionForms
         var forms = new List<Html>();
         if (user.MayAssess && d.Status == DecisionStatus.Proposed)
         {
-            forms.Add(d.ProposedBy == user.Name
+            forms.Add(d.ProposedByOwner == user.Owner
                 ? Html.Of($"""<p class="note">You proposed this revision: another person must approve it (four-eyes).</p>""")
                 : Form(context, data, failure, "approve", "Approve", FormFields.Text("approve", "meaning", "What your approval asserts (optional)", failure.Typed("approve", "meaning"), failure.ProblemOf("approve"))));
             forms.Add(Form(context, data, failure, "reject", "Reject", Reason("reject", failure)));

@@ -20,7 +20,7 @@ public static class ReviewQueuePage
             .Where(b => !b.Frozen && (baseline is null || b.Id == baseline)).ToList();
         var loaded = await Task.WhenAll(baselines.Select(b => LoadAsync(api, b.Id, ct)));
         var user = WebUser.Of(context);
-        var queue = ReviewWork.Of(user.Name, loaded);
+        var queue = ReviewWork.Of(user.Owner, loaded);
         var returnTo = Href.With("/review", ("baseline", baseline));
         return Layout.Render(context, new Page("Review queue", Html.Of($"""
             <h1>Review queue{(baseline is null ? "" : $": {baseline}")}</h1>

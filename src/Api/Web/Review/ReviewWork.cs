@@ -11,7 +11,8 @@ public sealed record QueueItem(string Baseline, MatrixRowView Row, DecisionSumma
 /// <summary>
 /// What waits for whom, from a baseline's decisions and the matrix rows flagged unapproved, suspect or
 /// deviation: proposals a second person may approve (never the reader's own: four-eyes), suspect decisions to
-/// reconfirm, and deviations of the .config from approved decisions. A pure function, so it is tested alone.
+/// reconfirm, and deviations of the .config from approved decisions. <c>reader</c> is the signed-in person (the key's
+/// owner), compared with each proposal's owner: another key of one's own does not make a second person. A pure function, so it is tested alone.
 /// </summary>
 public sealed record ReviewWork(
     IReadOnlyList<QueueItem> ToApprove, IReadOnlyList<QueueItem> ToReconfirm, IReadOnlyList<QueueItem> Deviations, int OwnWaiting)
@@ -27,9 +28,9 @@ public sealed record ReviewWork(
         }).ToList();
         var proposed = items.Where(i => i.Decision.Status == DecisionStatus.Proposed).ToList();
         return new ReviewWork(
-            proposed.Where(i => i.Decision.ProposedBy != reader).ToList(),
+            proposed.Where(i => i.Decision.ProposedByOwner != reader).ToList(),
             items.Where(i => i.Row.Flags.Contains(MatrixFlags.Suspect)).ToList(),
             items.Where(i => i.Row.Flags.Contains(MatrixFlags.Deviation)).ToList(),
-            proposed.Count(i => i.Decision.ProposedBy == reader));
+            proposed.Count(i => i.Decision.ProposedByOwner == reader));
     }
 }

@@ -24,7 +24,7 @@ public static class SignIn
         if (me.Problem is { Status: StatusCodes.Status401Unauthorized })
             return Form(context, returnUrl, null, "This key is unknown or revoked.", StatusCodes.Status401Unauthorized);
         var who = me.OrThrow();
-        await WebSession.SignInAsync(context, who.Name, who.Role, key);
+        await WebSession.SignInAsync(context, who, key);
         return Results.Redirect(returnUrl ?? "/");
     }
 
