@@ -30,6 +30,15 @@ public static class BenchRun
             report.AddSingle(measured, peer, limit);
         }
 
+        // Diagnostics at 16 writers, never targets: where ours loses against the peer.
+        Progress("diagnostics, 16 writers: ours without the lock; ours with the sealer paused");
+        report.AddDiagnostic(await ours.SingleAppendsWithoutLockAsync(16));
+        await ours.SealAsync();
+        await ours.StopSealingAsync();
+        var unsealed = await ours.SingleAppendsAsync(16);
+        report.AddDiagnostic(unsealed with { Case = "(diagnostic) ours with the sealer paused" });
+        await ours.StartSealingAsync();
+
         Progress($"bulk {options.BulkSize:N0}: plain, stock Marten, ours; {options.BulkRepeats} runs each");
         var plainBulk = await plain.BulkAsync();
         var martenBulk = await marten.BulkAsync();

@@ -22,6 +22,7 @@ public sealed class LogCases : IAsyncDisposable
     private readonly EventLog _log;
     private long _appended;
     private int _bulkRounds;
+    private int _singleRounds;
 
     public LogCases(NpgsqlDataSource dataSource, BenchOptions options)
     {
@@ -57,16 +58,33 @@ public sealed class LogCases : IAsyncDisposable
     }
 
     /// <summary>Each writer owns a stream and always expects the right version, as a client that read its ETag would.</summary>
-    public Task<Measurement> SingleAppendsAsync(int writers) =>
-        Workload.RunAsync(Name, writers, _options, writer =>
+    public Task<Measurement> SingleAppendsAsync(int writers)
+    {
+        var round = Interlocked.Increment(ref _singleRounds);
+        return Workload.RunAsync(Name, writers, _options, writer =>
         {
-            var stream = $"bench-single-{writers}/{writer}";
+            var stream = $"bench-single-{writers}-{round}/{writer}";
             var version = 0L;
             return async ct =>
             {
                 await _log.AppendAsync([LogLock.Sole(stream)],
                     (_, _) => Task.FromResult<IReadOnlyList<StreamAppend>>([new StreamAppend(stream, version, [BenchEvents.Event((int)version)])]),
                     BenchEvents.Metadata, ct);
+                version++;
+                Interlocked.Increment(ref _appended);
+            };
+        });
+    }
+
+    /// <summary>Diagnostic: the same appends without the stream lock and decide step (what a write without a cross-stream rule would cost).</summary>
+    public Task<Measurement> SingleAppendsWithoutLockAsync(int writers) =>
+        Workload.RunAsync("(diagnostic) ours without the lock and decide step", writers, _options, writer =>
+        {
+            var stream = $"bench-nolock-{writers}/{writer}";
+            var version = 0L;
+            return async ct =>
+            {
+                await _log.AppendAsync(new StreamAppend(stream, version, [BenchEvents.Event((int)version)]), BenchEvents.Metadata, ct);
                 version++;
                 Interlocked.Increment(ref _appended);
             };

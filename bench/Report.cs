@@ -42,6 +42,10 @@ public sealed class Report
         Row($"(best runs: ours {Rate(size, ours.Min()):N0}, Marten {Rate(size, marten.Min()):N0}, plain {Rate(size, plain.Min()):N0})", double.NaN, "", "", "");
     }
 
+    /// <summary>A diagnostic row, never a target.</summary>
+    public void AddDiagnostic(Measurement measured) =>
+        Row($"{measured.Case}, {measured.Writers} writer(s)", measured.EventsPerSecond, "", "", "—");
+
     /// <summary>A diagnostic row, never a target: the same bulk appends while the sealer is paused.</summary>
     public void AddBulkWithoutSealer(int size, List<TimeSpan> ours, List<TimeSpan> plain)
     {
