@@ -22,10 +22,10 @@ public sealed class CrossStreamGaps(ApiFixture api) : IClassFixture<ApiFixture>
         await using (var held = await StreamRowLock.TakeAsync(api.ConnectionString, AssumptionOfUse.StreamId(aou)))
         {
             revision = api.Engineer.PutAsJsonAsync($"/api/assumptions/{aou}", new { category = "environment", text = "Revised", reason = "race" });
-            await held.WaitForWaitersAsync(1, "the revision to have read the links and to wait on the AoU's row");
+            await held.WaitForRowWaiterAsync("the revision to have read the links and to wait on the AoU's row");
             proposal = api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions",
                 new { symbol = "GAP_PROPOSAL", value = "y", rationale = "sent into the gap", assumptions = new[] { aou }, force = true, forceReason = "test" });
-            await held.WaitForWaitersAsync(2, "the proposal to wait for the revision (it links the AoU being revised)");
+            await held.WaitForLockWaiterAsync(AssumptionOfUse.StreamId(aou), "the proposal to wait for the revision (it links the AoU being revised)");
         }
         Assert.Equal(HttpStatusCode.OK, (await revision).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await proposal).StatusCode);
@@ -46,9 +46,9 @@ public sealed class CrossStreamGaps(ApiFixture api) : IClassFixture<ApiFixture>
         {
             revise = api.Engineer.SendJsonAsync(HttpMethod.Put, $"/api/baselines/{baseline}/decisions/GAP_FREEZE",
                 new { value = "n", rationale = "checked before the freeze", reason = "race" }, version);
-            await held.WaitForWaitersAsync(1, "the revision to have found the baseline open and to wait on its own row");
+            await held.WaitForRowWaiterAsync("the revision to have found the baseline open and to wait on its own row");
             freeze = api.Assessor.SendJsonAsync(HttpMethod.Post, $"/api/baselines/{baseline}/freeze", new { reason = "certification" }, 1);
-            await held.WaitForWaitersAsync(2, "the freeze to wait for the decision write that holds the baseline");
+            await held.WaitForLockWaiterAsync(Baseline.StreamId(baseline), "the freeze to wait for the decision write that holds the baseline");
         }
         Assert.Equal(HttpStatusCode.OK, (await revise).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await freeze).StatusCode);

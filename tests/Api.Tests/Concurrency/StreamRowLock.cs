@@ -1,4 +1,5 @@
 using Npgsql;
+using Traceability.Projections.Events;
 using Traceability.Testing;
 
 namespace Traceability.Api.Tests.Concurrency;
@@ -25,15 +26,27 @@ public sealed class StreamRowLock : IAsyncDisposable
         return new StreamRowLock(connection, transaction);
     }
 
-    /// <summary>Waits until <paramref name="count"/> other sessions of the database wait for a lock (ours or the rules').</summary>
-    public async Task WaitForWaitersAsync(int count, string what)
+    /// <summary>
+    /// Waits until a session of the database waits for the held row, i.e. a writer has checked its rules, holds their
+    /// locks and is committing. Counting every ungranted lock was not enough: a passing wait elsewhere (the sealer's
+    /// lock, say) could be taken for the writer, and the rival was then sent before the writer held anything.
+    /// </summary>
+    public Task WaitForRowWaiterAsync(string what) => WaitAsync(
+        "l.locktype IN ('transactionid', 'tuple')", null, what);
+
+    /// <summary>Waits until a session waits for the advisory lock that rules take on <paramref name="stream"/>.</summary>
+    public Task WaitForLockWaiterAsync(string stream, string what) => WaitAsync(
+        "l.locktype = 'advisory' AND ((l.classid::int8 << 32) | l.objid::int8) = $1", LogLock.Shared(stream).Key, what);
+
+    private async Task WaitAsync(string condition, long? key, string what)
     {
         await Eventually.True(async () =>
         {
             await using var command = new NpgsqlCommand(
-                "SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE NOT l.granted AND a.datname = current_database()",
+                $"SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE NOT l.granted AND a.datname = current_database() AND {condition}",
                 _connection, _transaction);
-            return (long)(await command.ExecuteScalarAsync())! >= count;
+            if (key is { } k) command.Parameters.Add(new() { Value = k });
+            return (long)(await command.ExecuteScalarAsync())! >= 1;
         }, what);
     }
 

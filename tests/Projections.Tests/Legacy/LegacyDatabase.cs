@@ -20,7 +20,10 @@ public static class LegacyDatabase
             DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'traceability_app') THEN CREATE ROLE traceability_app NOLOGIN; END IF;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """, connection)) await role.ExecuteNonQueryAsync();
-        await using (var restore = new NpgsqlCommand(await DumpAsync(), connection)) await restore.ExecuteNonQueryAsync();
+        // The dump was taken on the embedded server, whose owner role is "traceability"; a Docker server's is "postgres".
+        // Its one statement naming that role means "the owner's future tables", i.e. whoever restores it.
+        var dump = (await DumpAsync()).Replace("ALTER DEFAULT PRIVILEGES FOR ROLE traceability IN SCHEMA", "ALTER DEFAULT PRIVILEGES IN SCHEMA", StringComparison.Ordinal);
+        await using (var restore = new NpgsqlCommand(dump, connection)) await restore.ExecuteNonQueryAsync();
         return owner;
     }
 

@@ -53,10 +53,10 @@ public static class AuditPage
             <form method="get" action="/audit/export" class="form-card"><h2>Download an export</h2>
             <p>A self-verifying zip: manifest with hashes, matrix, decisions with their histories, the event log from #1, and report.html.</p>
             {FormFields.Select("export", "baseline", "Baseline", baseline, baselines, null)}
-            {FormFields.Text("export", "asOf", "As of", asOf, null, hint: "an event number or an ISO-8601 time; empty for now")}
+            {FormFields.Text("export", "asOf", "As of", asOf, null, hint: "a log position or an ISO-8601 time; empty for now")}
             <button type="submit">Download</button></form>
             <form method="post" action="/audit/verify" enctype="multipart/form-data" class="form-card"><h2>Verify an export</h2>
-            <p>Checks every file's SHA-256, the signature, the hash chain and that the events reproduce the matrix. Nothing is stored.</p>
+            <p>Checks every file's SHA-256, the signature, the chain and every event's authentication, and that the events rebuild every file. Nothing is stored.</p>
             {Forms.Token(context)}{FormFields.File("verify", "export", "Export zip", ".zip,application/zip", null)}
             <button type="submit">Verify</button></form>
             </div>
