@@ -73,7 +73,8 @@ public sealed class ApiCases(ApiHost api, BenchOptions options)
         return samples;
     }
 
-    private static async Task<List<TimeSpan>> Repeat(int times, Func<Task> call)
+    /// <summary>One untimed call, then <paramref name="times"/> timed ones.</summary>
+    public static async Task<List<TimeSpan>> Repeat(int times, Func<Task> call)
     {
         await call();
         var samples = new List<TimeSpan>();

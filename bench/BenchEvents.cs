@@ -17,6 +17,5 @@ public static class BenchEvents
     public static string DataJson(int number) => JsonSerializer.Serialize(Event(number), EventJson.Options);
 
     /// <summary>The headers a service append carries besides its signature: role and reason.</summary>
-    public static readonly string HeadersJson = JsonSerializer.Serialize(
-        new Dictionary<string, string> { [EventMetadata.RoleHeader] = "engineer", [EventMetadata.ReasonHeader] = "benchmark" });
+    public static readonly string HeadersJson = JsonSerializer.Serialize(Metadata.Headers().ToDictionary());
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -26,8 +25,8 @@ public sealed class DemoCases(ApiHost api, BenchOptions options)
         var publicKey = api.Services.GetRequiredService<ServiceKey>().PublicKey.PublicKeyPem;
 
         byte[] zip = [];
-        var exports = await Repeat(options.Quick ? 2 : 5, async () => zip = await api.Client.GetByteArrayAsync($"/api/baselines/{Baseline}/audit-export"));
-        var verifications = await Repeat(options.Quick ? 2 : 5, () =>
+        var exports = await ApiCases.Repeat(options.Quick ? 2 : 5, async () => zip = await api.Client.GetByteArrayAsync($"/api/baselines/{Baseline}/audit-export"));
+        var verifications = await ApiCases.Repeat(options.Quick ? 2 : 5, () =>
         {
             var result = ExportVerifier.Verify(new MemoryStream(zip), [publicKey]);
             if (!result.Valid) throw new InvalidOperationException("The demo's export did not verify: " + string.Join("; ", result.Lines()));
@@ -49,18 +48,5 @@ public sealed class DemoCases(ApiHost api, BenchOptions options)
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static async Task<List<TimeSpan>> Repeat(int times, Func<Task> call)
-    {
-        await call();
-        var samples = new List<TimeSpan>();
-        for (var i = 0; i < times; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await call();
-            samples.Add(watch.Elapsed);
-        }
-        return samples;
     }
 }

@@ -37,7 +37,7 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
             return async ct =>
             {
                 await using var session = _store.LightweightSession();
-                Stamp(session);
+                session.Stamp(BenchEvents.Metadata);
                 if (version == 0) session.Events.StartStream(stream, BenchEvents.Event(0));
                 else session.Events.Append(stream, version + 1, BenchEvents.Event((int)version));
                 await session.SaveChangesAsync(ct);
@@ -50,20 +50,11 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
         {
             var perStream = options.BulkSize / 10;
             await using var session = _store.LightweightSession();
-            Stamp(session);
+            session.Stamp(BenchEvents.Metadata);
             for (var s = 0; s < 10; s++)
                 session.Events.StartStream($"marten-bulk-{run}/{s}", Enumerable.Range(1, perStream).Select(i => (object)BenchEvents.Event(i)).ToArray());
             await session.SaveChangesAsync();
         });
-
-    /// <summary>The same metadata our log writes: user, correlation, causation, role and reason headers.</summary>
-    private static void Stamp(IDocumentSession session)
-    {
-        session.LastModifiedBy = BenchEvents.Metadata.Actor;
-        session.CorrelationId = BenchEvents.Metadata.CorrelationId;
-        session.SetHeader(EventMetadata.RoleHeader, BenchEvents.Metadata.Role!);
-        session.SetHeader(EventMetadata.ReasonHeader, BenchEvents.Metadata.Reason!);
-    }
 
     public void Dispose() => _store.Dispose();
 }

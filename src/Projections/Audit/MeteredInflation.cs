@@ -24,34 +24,12 @@ internal sealed class InflationMeter(ExportLimits limits, CancellationToken canc
 /// An entry's inflated bytes as they are read, stopped by <see cref="InflationMeter"/> at its limit and, when
 /// given a hash, hashed on the way, so a file is checked against the manifest without being held.
 /// </summary>
-internal sealed class MeteredEntry(Stream inner, string name, InflationMeter meter, System.Security.Cryptography.IncrementalHash? hash = null) : Stream
+internal sealed class MeteredEntry(Stream inner, string name, InflationMeter meter, System.Security.Cryptography.IncrementalHash? hash = null)
+    : ReadThroughStream(inner, ownsInner: true)
 {
-    private long _read;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    protected override void OnRead(ReadOnlySpan<byte> chunk)
     {
-        var read = inner.Read(buffer);
-        _read += read;
-        meter.Count(name, _read, read);
-        hash?.AppendData(buffer[..read]);
-        return read;
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
+        meter.Count(name, BytesRead, chunk.Length);
+        hash?.AppendData(chunk);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class EventLog
                 var e = session.Events.BuildEvent(append.Events[i]);
                 (e.Id, e.StreamKey, e.Version, e.Timestamp) = (Guid.CreateVersion7(), append.StreamId, append.ExpectedVersion + i + 1, now);
                 (e.UserName, e.CorrelationId, e.CausationId) = (metadata.Actor, metadata.CorrelationId, metadata.CausationId);
-                e.Headers = Headers(metadata);
+                e.Headers = metadata.Headers().ToDictionary(h => h.Key, h => (object)h.Value, StringComparer.Ordinal);
                 events.Add(e);
                 rows.Add(new EventRow(e.Id, append.StreamId, e.Version, e.EventTypeName, serializer.ToJson(append.Events[i]), now, metadata, e.DotNetTypeName));
             }
@@ -87,13 +87,5 @@ public sealed partial class EventLog
             if (await update.ExecuteNonQueryAsync(ct) != existing.Count)
                 throw new ConcurrencyException($"A stream of this append is no longer at its expected version: {string.Join(", ", existing.Select(a => a.StreamId))}", typeof(object), existing[0].StreamId);
         }
-    }
-
-    private static Dictionary<string, object> Headers(EventMetadata metadata)
-    {
-        var headers = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (metadata.Role is { } role) headers[EventMetadata.RoleHeader] = role;
-        if (metadata.Reason is { } reason) headers[EventMetadata.ReasonHeader] = reason;
-        return headers;
     }
 }

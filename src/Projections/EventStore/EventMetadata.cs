@@ -17,6 +17,13 @@ public sealed record EventMetadata(
     public const string RoleHeader = "role";
     public const string ReasonHeader = "reason";
 
+    /// <summary>The headers this metadata is stored as (role and reason, when given): one rule for every write path.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Headers()
+    {
+        if (Role is { } role) yield return new(RoleHeader, role);
+        if (Reason is { } reason) yield return new(ReasonHeader, reason);
+    }
+
     public static EventMetadata From(string? user, string? correlation, string? causation, IReadOnlyDictionary<string, object>? headers) =>
         new(user ?? "unknown", Text(headers, RoleHeader), Text(headers, ReasonHeader), correlation, causation);
 

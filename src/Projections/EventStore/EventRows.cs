@@ -42,13 +42,8 @@ public static class EventRows
         return headers;
     }
 
-    private static JsonObject Headers(EventMetadata metadata)
-    {
-        var headers = new JsonObject();
-        if (metadata.Role is { } role) headers[EventMetadata.RoleHeader] = role;
-        if (metadata.Reason is { } reason) headers[EventMetadata.ReasonHeader] = reason;
-        return headers;
-    }
+    private static JsonObject Headers(EventMetadata metadata) =>
+        new(metadata.Headers().Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
 
     private static DigestInput Digest(EventRow r, JsonObject headers) => new(
         r.Id, r.StreamId, r.Version, r.Type, r.Timestamp, r.Metadata.Actor, r.Metadata.CorrelationId, r.Metadata.CausationId,

@@ -10,7 +10,6 @@ public static class SessionMetadata
         session.LastModifiedBy = metadata.Actor;
         session.CorrelationId = metadata.CorrelationId;
         session.CausationId = metadata.CausationId;
-        if (metadata.Role is { } role) session.SetHeader(EventMetadata.RoleHeader, role);
-        if (metadata.Reason is { } reason) session.SetHeader(EventMetadata.ReasonHeader, reason);
+        foreach (var (name, value) in metadata.Headers()) session.SetHeader(name, value);
     }
 }

@@ -1,8 +1,8 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 using Traceability.Projections.Events;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Projections.Legacy;
 
@@ -45,29 +45,14 @@ public static class LegacyChain
         var parts = new[] { prev, Encoding.UTF8.GetBytes(r.GetString(1)), Encoding.UTF8.GetBytes(r.GetString(3)),
             CanonicalJson.Canonicalize(r.GetString(4)), CanonicalJson.Canonicalize(r.GetString(5)) };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Part(hash, parts[0]);
-        Part(hash, parts[1]);
-        Number(hash, r.GetInt64(2));
-        Part(hash, parts[2]);
-        Part(hash, parts[3]);
-        Part(hash, parts[4]);
-        Number(hash, (r.GetFieldValue<DateTimeOffset>(6).UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10);
+        HashFields.Bytes(hash, parts[0]);
+        HashFields.Bytes(hash, parts[1]);
+        HashFields.Number(hash, r.GetInt64(2));
+        HashFields.Bytes(hash, parts[2]);
+        HashFields.Bytes(hash, parts[3]);
+        HashFields.Bytes(hash, parts[4]);
+        HashFields.Number(hash, EventDigest.ToMicroseconds(r.GetFieldValue<DateTimeOffset>(6)));
         return hash.GetHashAndReset();
-    }
-
-    private static void Part(IncrementalHash hash, byte[] part)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, part.Length);
-        hash.AppendData(length);
-        hash.AppendData(part);
-    }
-
-    private static void Number(IncrementalHash hash, long value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        hash.AppendData(bytes);
     }
 }
 

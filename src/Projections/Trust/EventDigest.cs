@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Traceability.Projections.Events;
@@ -47,20 +46,9 @@ public static class EventDigest
 
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    private static void Text(IncrementalHash hash, string? text) => Text(hash, Encoding.UTF8.GetBytes(text ?? ""));
+    private static void Text(IncrementalHash hash, string? text) => HashFields.Bytes(hash, Encoding.UTF8.GetBytes(text ?? ""));
 
-    private static void Text(IncrementalHash hash, ReadOnlySpan<byte> bytes)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-    }
+    private static void Text(IncrementalHash hash, ReadOnlySpan<byte> bytes) => HashFields.Bytes(hash, bytes);
 
-    private static void Number(IncrementalHash hash, long value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        hash.AppendData(bytes);
-    }
+    private static void Number(IncrementalHash hash, long value) => HashFields.Number(hash, value);
 }
