@@ -1,3 +1,4 @@
+using JasperFx;
 using Microsoft.AspNetCore.Connections;
 using Traceability.Api.Audit;
 using Traceability.Api.Catalogs;
@@ -7,6 +8,9 @@ using Traceability.Projections.Embedded;
 // The offline check and the catalog generator need no web host and must not start a database.
 if (args.Length > 0 && args[0] == VerifyExportCommand.Name) return VerifyExportCommand.Run(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == CompactCatalogCommand.Name) return CompactCatalogCommand.Run(args[1..], Console.Out, Console.Error);
+// Wolverine's generated code (src/Api/Internal/Generated): `codegen write` after changing an endpoint, `codegen test` in CI;
+// `resources` and `describe` are JasperFx's own diagnostics.
+if (args.Length > 0 && args[0] is "codegen" or "resources" or "describe") return await TraceabilityApp.Build(args).RunJasperFxCommands(args);
 if (HelpText.Wanted(args))
 {
     var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray()).Build();

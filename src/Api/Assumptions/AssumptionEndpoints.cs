@@ -16,11 +16,6 @@ public static class AssumptionEndpoints
         group.MapGet("/{id}", GetAssumption.Handle).RequireAuthorization(Roles.Read)
             .WithSummary("Get one assumption of use with its revision history (text, reason, actor, time); the ETag carries its version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id}", ReviseAssumption.Handle).Validate<ReviseAssumption.Request>()
-            .RequireAuthorization(Roles.Engineering)
-            .WithSummary("Revise an assumption (send If-Match): it returns to draft and every decision linking it is marked suspect in the same transaction.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id}/accept", AcceptAssumption.Handle)
             .RequireAuthorization(Roles.Assessment)
             .WithSummary("Agree a draft assumption (assessor). The body is optional: {\"reason\": \"agreed in the WG call of 2024-05-02\"}.")

@@ -13,6 +13,8 @@ internal static class AssumptionRules
         validator.RuleFor(r => text(r)).RequiredText(TextRules.TextLength).OverridePropertyName("text");
     }
 
+    public const string Tag = "Assumptions of use";
+
     public static string What(string id) => $"Assumption of use '{id}'";
 
     public static string StreamId(string id) => AssumptionOfUse.StreamId(id);

@@ -1,10 +1,16 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
 using Traceability.Projections.Links;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Assumptions;
 
@@ -25,15 +31,22 @@ public static class ReviseAssumption
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => AssumptionRules.StreamId(id);
+
+    [WolverinePut("/api/assumptions/{id}"), Tags(AssumptionRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Revise an assumption (send If-Match): it returns to draft and every decision linking it is marked suspect in the same transaction.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<Response>> Handle(string id, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var stream = AssumptionRules.StreamId(id);
-        var (state, version) = await log.LoadForWriteAsync<AssumptionOfUse>(context.Request, stream, AssumptionRules.What(id), AssumptionOfUse.Evolve, ct);
-        var revised = AssumptionDecisions.Revise(state, request.Category!, request.Text!, request.Reason);
-        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
-            DecisionLinks.Assumption, id, SuspectCause.Revised(stream, revised.Revision), Actor.Metadata(context, request.Reason), ct);
-        var view = await log.ViewAsync(stream, AssumptionRules.What(id), AssumptionView.From, ct, change.Append.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
+        var revised = AssumptionDecisions.Revise(stream.Aggregate!, request.Category!, request.Text!, request.Reason);
+        stream.AppendOne(revised);
+        session.Reason(request.Reason);
+        var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Assumption, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(async token => new Response(
+            await log.ViewAsync(stream.Key!, AssumptionRules.What(id), AssumptionView.From, token, version), suspects.Count, suspects), version);
     }
 }

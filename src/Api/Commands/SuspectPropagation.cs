@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
@@ -32,6 +33,20 @@ public static class SuspectPropagation
             return [change, .. suspects];
         }, metadata, ct);
         return new ChangeResult(result, marked);
+    }
+
+    /// <summary>
+    /// In a Wolverine write: holds <paramref name="streamKey"/>'s lock alone (decision writes that link it hold it
+    /// shared, so each is either committed before and flagged here, or decided after the change) and appends a
+    /// suspect flag to every decision linking <paramref name="target"/>. Returns the flagged decision streams.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MarkLinkingAsync(
+        this IDocumentSession session, EventLog log, string kind, string target, string streamKey, string cause, CancellationToken ct)
+    {
+        await session.LockAsync([LogLock.Sole(streamKey)], ct);
+        var suspects = await MarkLinkingAsync(log, session.Connection!, kind, target, cause, ct);
+        foreach (var suspect in suspects) session.Events.Append(suspect.StreamId, suspect.ExpectedVersion + suspect.Events.Count, [.. suspect.Events]);
+        return [.. suspects.Select(s => s.StreamId)];
     }
 
     /// <summary>Suspect flags for the decisions linking <paramref name="target"/>; call inside an append's transaction.</summary>

@@ -35,15 +35,16 @@ public static class TraceabilityApp
         var demo = args.Contains(DemoLoader.Switch);
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoLoader.Switch).ToArray());
         builder.Services.AddSingleton(ServiceDataDirectory.Resolve(builder.Configuration, builder.Environment.ContentRootPath));
-        AddServices(builder.Services);
+        AddServices(builder);
         if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
         UsePipeline(app);
         return app;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddSingleton<ServiceKeys>();
         services.AddSingleton(sp => sp.GetRequiredService<ServiceKeys>().Key);
         services.AddSingleton(sp => sp.GetRequiredService<ServiceKeys>().Trusted);
@@ -62,12 +63,13 @@ public static class TraceabilityApp
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<ChainSealingService>();
         // The schema comes from the migrations (AutoCreate.None); the daemon runs each async projection on one instance (HotCold).
-        services.AddMarten(sp =>
+        var marten = services.AddMarten(sp =>
         {
             var options = new StoreOptions();
             MartenConfiguration.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ServiceKey>());
             return options;
         }).AddAsyncDaemon(DaemonMode.HotCold);
+        builder.AddCommandHandling(marten);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailing.Complete);
         services.AddExceptionHandler<ProblemMapping>();
@@ -107,6 +109,7 @@ public static class TraceabilityApp
         app.MapPlatforms();
         app.MapHardwareFeatures();
         app.MapAssumptions();
+        app.MapCommandEndpoints();
         app.MapRequirements();
         app.MapDecisions();
         app.MapBaselines();

@@ -9,6 +9,7 @@ using Traceability.Projections.Keys;
 using Traceability.Projections.Links;
 using Traceability.Projections.Matrix;
 using Traceability.Projections.Trust;
+using Traceability.Projections.WriteModels;
 
 namespace Traceability.Projections.Events;
 
@@ -37,6 +38,7 @@ public static class MartenConfiguration
         foreach (var projection in InlineProjections) o.Projections.Add(projection, ProjectionLifecycle.Inline);
         o.Projections.Add(new ActivityProjection(), ProjectionLifecycle.Async, ActivityProjection.ProjectionName,
             a => a.DeleteDataInTableOnTeardown($"{Schema}.{ActivityProjection.Table}"));
+        Aggregates.Register(o);
         o.Projections.DaemonLockId = DaemonLockId;
         // A stored event this build cannot read stops a projection instead of being skipped silently.
         o.Projections.Errors.SkipUnknownEvents = false;
