@@ -20,12 +20,13 @@ if (HelpText.Wanted(args))
 
 try
 {
-    var app = TraceabilityApp.Build(args);
-    if (ListenAddresses.FirstInUse(app.Configuration) is { } taken)
+    // Asked of the configuration alone, before the host is built: building it already opens the database.
+    if (ListenAddresses.FirstInUse(WebApplication.CreateBuilder(args).Configuration) is { } taken)
     {
         Console.Error.WriteLine(ListenAddresses.Message(taken));
         return 3;
     }
+    var app = TraceabilityApp.Build(args);
     await app.RunAsync();
     return 0;
 }

@@ -26,6 +26,7 @@ public sealed class WritePipeline : IHttpPolicy
                 first.Add(new MethodCall(typeof(RequestValidation), Generic(nameof(RequestValidation.ValidateAsync), typeof(RequestValidation), body)));
             first.Add(new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.BeginAsync)));
             chain.Middleware.InsertRange(0, first);
+            chain.Postprocessors.Insert(0, new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.Timestamp)));
             foreach (var loader in chain.Middleware.Where(f => f.Creates.Any(v => v.VariableType.Closes(typeof(IEventStream<>)))).ToList())
             {
                 var stream = loader.Creates.First(v => v.VariableType.Closes(typeof(IEventStream<>)));

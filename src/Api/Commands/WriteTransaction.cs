@@ -22,6 +22,17 @@ public static class WriteTransaction
         await ActiveKey.EnsureAsync(session.Connection!, key, ct);
     }
 
+    /// <summary>
+    /// Runs before Wolverine commits: one unit of work, one moment. Every event of it carries the same time, set
+    /// before Marten saves, so the signature, the inline projections and the stored row all see that time.
+    /// </summary>
+    public static void Timestamp(IDocumentSession session)
+    {
+        var now = MicrosecondClock.Instance.GetUtcNow();
+        foreach (var stream in session.PendingChanges.Streams())
+            foreach (var e in stream.Events) e.Timestamp = now;
+    }
+
     /// <summary>Records why: every event the session appends carries the reason header.</summary>
     public static void Reason(this IDocumentSession session, string? reason)
     {

@@ -30,5 +30,9 @@ public static class CommandHandling
     }
 
     public static void MapCommandEndpoints(this WebApplication app) =>
-        app.MapWolverineEndpoints(o => o.AddPolicy<WritePipeline>());
+        app.MapWolverineEndpoints(o =>
+        {
+            o.AddParameterHandlingStrategy<RequestBodyStrategy>();
+            o.AddPolicy<WritePipeline>();
+        });
 }

@@ -68,11 +68,14 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
 
     private static void Queue(IDocumentSession session, IReadOnlyList<StreamAppend> appends)
     {
-        // The signing listener gives every event of the unit of work the same time.
+        // One unit of work, one moment: every event of it carries the same time, as one transaction should.
+        var now = MicrosecondClock.Instance.GetUtcNow();
         foreach (var append in appends.Where(a => a.Events.Count > 0))
         {
-            if (append.ExpectedVersion == 0) session.Events.StartStream(append.StreamId, [.. append.Events]);
-            else session.Events.Append(append.StreamId, append.ExpectedVersion + append.Events.Count, [.. append.Events]);
+            var action = append.ExpectedVersion == 0
+                ? session.Events.StartStream(append.StreamId, [.. append.Events])
+                : session.Events.Append(append.StreamId, append.ExpectedVersion + append.Events.Count, [.. append.Events]);
+            foreach (var e in action.Events) e.Timestamp = now;
         }
     }
 

@@ -15,8 +15,6 @@ public sealed class AppendAuthentication(ServiceKey key) : DocumentSessionListen
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var events = new List<IEvent>();
-        // One unit of work, one moment: every event of it carries the same time, as one transaction should.
-        var now = MicrosecondClock.Instance.GetUtcNow();
         foreach (var stream in session.PendingChanges.Streams())
         {
             if (stream.Events.Count == 0) continue;
@@ -24,7 +22,6 @@ public sealed class AppendAuthentication(ServiceKey key) : DocumentSessionListen
                 throw new InvalidOperationException($"The append to '{stream.Key}' states no expected version; every event is signed with its version, so the writer must know it.");
             events.AddRange(stream.Events);
         }
-        foreach (var e in events) e.Timestamp = now;
         if (events.Count == 0) return Task.CompletedTask;
         var serializer = session.DocumentStore.Options.Serializer();
         var digests = events.Select(e => EventDigest.Compute(DigestOf(e, serializer))).ToList();

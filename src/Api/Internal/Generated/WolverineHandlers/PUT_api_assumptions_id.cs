@@ -35,9 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<Traceability.Api.Assumptions.ReviseAssumption.Request>(httpContext);
-            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var request = await Traceability.Api.Commands.RequestBody.ReadAsync<Traceability.Api.Assumptions.ReviseAssumption.Request>(httpContext, false).ConfigureAwait(false);
             await Traceability.Api.Commands.RequestValidation.ValidateAsync<Traceability.Api.Assumptions.ReviseAssumption.Request>(_validatorOfRequest, request, httpContext.RequestAborted).ConfigureAwait(false);
             await Traceability.Api.Commands.WriteTransaction.BeginAsync(documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Traceability.Api.Assumptions.ReviseAssumption").SetTag("http.route", "/api/assumptions/{id}").SetTag("http.request.method", "PUT");
@@ -72,6 +70,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var writtenOfResponse = await Traceability.Api.Assumptions.ReviseAssumption.Handle(id, request, stream_stream, documentSession, _eventLog, httpContext.RequestAborted).ConfigureAwait(false);
 
+            Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
