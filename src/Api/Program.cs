@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == VerifyExportCommand.Name) return VerifyExportC
 if (args.Length > 0 && args[0] == CompactCatalogCommand.Name) return CompactCatalogCommand.Run(args[1..], Console.Out, Console.Error);
 // Wolverine's generated code (src/Api/Internal/Generated): `codegen write` after changing an endpoint, `codegen test` in CI;
 // `resources` and `describe` are JasperFx's own diagnostics.
-if (args.Length > 0 && args[0] is "codegen" or "resources" or "describe") return await TraceabilityApp.Build(args).RunJasperFxCommands(args);
+if (args.Length > 0 && args[0] is "codegen" or "resources" or "describe") return await TraceabilityApp.Build(args, serving: false).RunJasperFxCommands(args);
 if (HelpText.Wanted(args))
 {
     var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray()).Build();
@@ -20,12 +20,6 @@ if (HelpText.Wanted(args))
 
 try
 {
-    // Asked of the configuration alone, before the host is built: building it already opens the database.
-    if (ListenAddresses.FirstInUse(WebApplication.CreateBuilder(args).Configuration) is { } taken)
-    {
-        Console.Error.WriteLine(ListenAddresses.Message(taken));
-        return 3;
-    }
     var app = TraceabilityApp.Build(args);
     await app.RunAsync();
     return 0;
@@ -34,6 +28,11 @@ catch (Exception ex) when (ex is EmbeddedPostgresException || ex.InnerException 
 {
     Console.Error.WriteLine($"traceability: the embedded database could not start.{Environment.NewLine}{(ex as EmbeddedPostgresException ?? ex.InnerException)!.Message}");
     return 1;
+}
+catch (PortInUse taken)
+{
+    Console.Error.WriteLine(ListenAddresses.Message(taken.Url));
+    return 3;
 }
 catch (IOException ex) when (ex.InnerException is AddressInUseException)
 {

@@ -54,3 +54,9 @@ public static class ListenAddresses
         }
     }
 }
+
+/// <summary>The service's address is taken: one line and exit status 3, before the database starts.</summary>
+public sealed class PortInUse(string url) : Exception($"{url} is already in use.")
+{
+    public string Url { get; } = url;
+}

@@ -30,7 +30,9 @@ namespace Traceability.Api.Hosting;
 /// <summary>Composition: what the service is made of and how requests flow through it.</summary>
 public static class TraceabilityApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">The command line.</param>
+    /// <param name="serving">False for JasperFx's commands (codegen, resources), which never listen.</param>
+    public static WebApplication Build(string[] args, bool serving = true)
     {
         var demo = args.Contains(DemoLoader.Switch);
         var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoLoader.Switch).ToArray());
@@ -38,6 +40,8 @@ public static class TraceabilityApp
         AddServices(builder);
         if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
+        // Asked before the pipeline is mapped: mapping Wolverine's endpoints already opens the database.
+        if (serving && ListenAddresses.FirstInUse(app.Configuration) is { } taken) throw new PortInUse(taken);
         UsePipeline(app);
         return app;
     }
