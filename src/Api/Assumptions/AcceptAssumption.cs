@@ -1,8 +1,14 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Assumptions;
 using Traceability.Projections.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Assumptions;
 
@@ -16,17 +22,19 @@ public static class AcceptAssumption
         public Validator() => RuleFor(r => r.Reason).CleanText(TextRules.TextLength);
     }
 
-    public static async Task<Ok<AssumptionView>> Handle(string id, Request? request, IValidator<Request> validator, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => AssumptionRules.StreamId(id);
+
+    [WolverinePost("/api/assumptions/{id}/accept"), Tags(AssumptionRules.Tag), Authorize(Roles.Assessment)]
+    [EndpointSummary("Agree a draft assumption (assessor). The body is optional: {\"reason\": \"agreed in the WG call of 2024-05-02\"}.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static Written<AssumptionView> Handle(string id, Request? request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        IDocumentSession session, EventLog log)
     {
-        // The body is optional, so the validation filter (which insists on one) cannot run here.
-        if (request is not null) await validator.ValidateAndThrowAsync(request, ct);
-        var stream = AssumptionRules.StreamId(id);
-        var (state, version) = await log.LoadForWriteAsync<AssumptionOfUse>(context.Request, stream, AssumptionRules.What(id), AssumptionOfUse.Evolve, ct);
-        var accepted = AssumptionDecisions.Accept(state);
-        var result = await log.AppendAsync(new StreamAppend(stream, version, [accepted]),
-            Actor.Metadata(context, request?.Reason), ct);
-        var view = await log.ViewAsync(stream, AssumptionRules.What(id), AssumptionView.From, ct, result.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(view);
+        stream.AppendOne(AssumptionDecisions.Accept(stream.Aggregate!));
+        session.Reason(request?.Reason);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(token => log.ViewAsync(stream.Key!, AssumptionRules.What(id), AssumptionView.From, token, version), version);
     }
 }

@@ -1,8 +1,13 @@
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Assumptions;
 using Traceability.Projections.Events;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Assumptions;
 
@@ -16,19 +21,19 @@ public static class DraftAssumption
         public Validator() => this.Content(r => r.Category, r => r.Text);
     }
 
-    public static async Task<Created<AssumptionView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
+    [WolverinePost("/api/assumptions"), Tags(AssumptionRules.Tag), Authorize(Roles.Engineering), Transactional]
+    [EndpointSummary("Draft an assumption of use; it is numbered AOU-0001, AOU-0002, ... in order of drafting.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400)]
+    public static async Task<WrittenCreated<AssumptionView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var stream = "";
-        // Numbered under the numbering lock: concurrent drafts get consecutive numbers, never the same one.
-        var result = await log.AppendAsync([LogLock.Sole(Locks.AssumptionNumbering)], async (connection, token) =>
-        {
-            var number = (int)await EventLog.CountStreamsAsync(connection, AssumptionView.StreamType + "/", token) + 1;
-            var drafted = AssumptionDecisions.Draft(null, number, request.Category!, request.Text!);
-            stream = AssumptionRules.StreamId(drafted.Id);
-            return [StreamAppend.Start(stream, drafted)];
-        }, Actor.Metadata(context), ct);
-        var view = await log.ViewAsync(stream, stream, AssumptionView.From, ct, result.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Created($"/api/assumptions/{view.Id}", view);
+        // Numbered under the numbering lock, counted in the write's transaction: concurrent drafts get consecutive
+        // numbers, never the same one, and the lock is held until the new stream is committed.
+        await session.LockAsync([LogLock.Sole(Locks.AssumptionNumbering)], ct);
+        var number = (int)await EventLog.CountStreamsAsync(session.Connection!, AssumptionView.StreamType + "/", ct) + 1;
+        var drafted = AssumptionDecisions.Draft(null, number, request.Category!, request.Text!);
+        var stream = AssumptionRules.StreamId(drafted.Id);
+        session.Events.StartStream(stream, drafted);
+        return Written.Created($"/api/assumptions/{drafted.Id}",
+            token => log.ViewAsync(stream, AssumptionRules.What(drafted.Id), AssumptionView.From, token, 1), 1);
     }
 }

@@ -1,10 +1,16 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
 using Traceability.Projections.Links;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Assumptions;
 
@@ -20,16 +26,22 @@ public static class RetireAssumption
         public Validator() => RuleFor(r => r.Reason).RequiredText(TextRules.TextLength);
     }
 
+    public static string StreamKey(string id) => AssumptionRules.StreamId(id);
+
     /// <summary>A decision that relied on a retired AoU relies on nothing: it is marked suspect like after a revision.</summary>
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    [WolverinePost("/api/assumptions/{id}/retire"), Tags(AssumptionRules.Tag), Authorize(Roles.Assessment)]
+    [EndpointSummary("Retire an assumption (assessor, reason required); every decision linking it is marked suspect.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<Response>> Handle(string id, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var stream = AssumptionRules.StreamId(id);
-        var (state, version) = await log.LoadForWriteAsync<AssumptionOfUse>(context.Request, stream, AssumptionRules.What(id), AssumptionOfUse.Evolve, ct);
-        var retired = AssumptionDecisions.Retire(state, request.Reason);
-        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [retired]),
-            DecisionLinks.Assumption, id, SuspectCause.Retired(stream), Actor.Metadata(context, request.Reason), ct);
-        var view = await log.ViewAsync(stream, AssumptionRules.What(id), AssumptionView.From, ct, change.Append.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
+        stream.AppendOne(AssumptionDecisions.Retire(stream.Aggregate!, request.Reason));
+        session.Reason(request.Reason);
+        var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Assumption, id, stream.Key!, SuspectCause.Retired(stream.Key!), ct);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(async token => new Response(
+            await log.ViewAsync(stream.Key!, AssumptionRules.What(id), AssumptionView.From, token, version), suspects.Count, suspects), version);
     }
 }

@@ -23,7 +23,9 @@ public sealed class WritePipeline : IHttpPolicy
         {
             var first = new List<Frame>();
             if (chain.RequestType is { } body && body != typeof(void) && container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(body)))
-                first.Add(new MethodCall(typeof(RequestValidation), Generic(nameof(RequestValidation.ValidateAsync), typeof(RequestValidation), body)));
+                first.Add(new MethodCall(typeof(RequestValidation), Generic(
+                    HasOptionalBody(chain, body) ? nameof(RequestValidation.ValidateOptionalAsync) : nameof(RequestValidation.ValidateAsync),
+                    typeof(RequestValidation), body)));
             first.Add(new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.BeginAsync)));
             chain.Middleware.InsertRange(0, first);
             chain.Postprocessors.Insert(0, new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.Timestamp)));
@@ -41,6 +43,11 @@ public sealed class WritePipeline : IHttpPolicy
     private static bool IsWrite(HttpChain chain) =>
         chain.HttpMethods.Any(m => m is "POST" or "PUT" or "DELETE" or "PATCH")
         && (chain.IsTransactional || chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(IDocumentSession)));
+
+    /// <summary>A nullable request parameter (<c>Request? request</c>) makes the body optional, as RequestBodyStrategy reads it.</summary>
+    private static bool HasOptionalBody(HttpChain chain, Type body) =>
+        chain.Method.Method.GetParameters().Any(p => p.ParameterType == body
+            && new System.Reflection.NullabilityInfoContext().Create(p).ReadState == System.Reflection.NullabilityState.Nullable);
 
     private static System.Reflection.MethodInfo Generic(string name, Type type, Type argument) =>
         type.GetMethod(name)!.MakeGenericMethod(argument);

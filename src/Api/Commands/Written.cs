@@ -25,10 +25,23 @@ public sealed class Written<T>(int status, Func<CancellationToken, Task<T>> view
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
 }
 
+/// <summary>The answer of a write that created the resource: 201 with its Location; OpenAPI documents 201.</summary>
+public sealed class WrittenCreated<T>(string location, Func<CancellationToken, Task<T>> view, long version)
+    : IResult, IEndpointMetadataProvider where T : class
+{
+    private readonly Written<T> written = new(StatusCodes.Status201Created, view, version, location);
+
+    public Task ExecuteAsync(HttpContext httpContext) => written.ExecuteAsync(httpContext);
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "IEndpointMetadataProvider is a static interface member.")]
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(T), ["application/json"]));
+}
+
 public static class Written
 {
     public static Written<T> Ok<T>(Func<CancellationToken, Task<T>> view, long version) where T : class => new(StatusCodes.Status200OK, view, version);
 
-    public static Written<T> Created<T>(string location, Func<CancellationToken, Task<T>> view, long version) where T : class =>
-        new(StatusCodes.Status201Created, view, version, location);
+    public static WrittenCreated<T> Created<T>(string location, Func<CancellationToken, Task<T>> view, long version) where T : class =>
+        new(location, view, version);
 }

@@ -40,6 +40,8 @@ internal static class FeatureRules
     public static Task RequirePlatformsAsync(EventLog log, IReadOnlyDictionary<string, string>? availability, CancellationToken ct) =>
         log.RequireExistingAsync("availability", availability?.Keys ?? [], Platform.StreamId, ct);
 
+    public const string Tag = "Hardware features";
+
     public static string What(string id) => $"Hardware feature '{id}'";
 
     public static string StreamId(string id) => HardwareFeature.StreamId(id);

@@ -1,10 +1,15 @@
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Domain.HardwareFeatures;
 using Traceability.Domain.Platforms;
 using Traceability.Projections.Events;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.HardwareFeatures;
 
@@ -36,17 +41,19 @@ public static class RegisterHardwareFeature
         }
     }
 
-    public static async Task<Created<HardwareFeatureView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
+    /// <summary>The stream must not exist yet: a concurrent registration of the same id fails on the stream's creation (409).</summary>
+    [WolverinePost("/api/hardware-features"), Tags(FeatureRules.Tag), Authorize(Roles.Engineering), Transactional]
+    [EndpointSummary("Register a protection feature (e.g. arm64-pan) with its governing symbols (CONFIG_ optional; none for SMEP) and per-platform availability.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<WrittenCreated<HardwareFeatureView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
         var stream = FeatureRules.StreamId(request.Id!);
-        var (state, version) = await log.LoadAsync<HardwareFeature>(stream, HardwareFeature.Evolve, ct);
-        var registered = HardwareFeatureDecisions.Register(state, request.Id!, request.Name!, request.Architecture!,
+        var current = await session.Events.FetchForWriting<HardwareFeature>(stream, ct);
+        var registered = HardwareFeatureDecisions.Register(current.Aggregate, request.Id!, request.Name!, request.Architecture!,
             request.ProtectsAgainst!, request.Description, request.GoverningSymbols, request.Availability);
-        var result = await log.AppendAsync(new StreamAppend(stream, version, [registered]),
-            Actor.Metadata(context), ct);
-        var view = await log.ViewAsync(stream, FeatureRules.What(request.Id!), HardwareFeatureView.From, ct, result.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Created($"/api/hardware-features/{view.Id}", view);
+        session.Events.StartStream(stream, registered);
+        return Written.Created($"/api/hardware-features/{request.Id}",
+            token => log.ViewAsync(stream, FeatureRules.What(request.Id!), HardwareFeatureView.From, token, 1), 1);
     }
 }

@@ -1,10 +1,16 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.HardwareFeatures;
 using Traceability.Projections.Events;
 using Traceability.Projections.Links;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.HardwareFeatures;
 
@@ -33,18 +39,27 @@ public static class ReviseHardwareFeature
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => FeatureRules.StreamId(id);
+
+    [WolverinePut("/api/hardware-features/{id}"), Tags(FeatureRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Revise a feature (send If-Match). Changing its governing symbols marks every decision linking it suspect, in the same transaction.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<Response>> Handle(string id, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<HardwareFeature> stream,
+        IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var stream = FeatureRules.StreamId(id);
-        var (state, version) = await log.LoadForWriteAsync<HardwareFeature>(context.Request, stream, FeatureRules.What(id), HardwareFeature.Evolve, ct);
         await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
-        var revised = HardwareFeatureDecisions.Revise(state, request.Description, request.ProtectsAgainst!,
+        var revised = HardwareFeatureDecisions.Revise(stream.Aggregate!, request.Description, request.ProtectsAgainst!,
             request.GoverningSymbols, request.Availability, request.Reason);
-        var cause = HardwareFeatureDecisions.GoverningSymbolsChanged(state, revised) ? SuspectCause.Revised(stream, revised.Revision) : null;
-        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
-            DecisionLinks.Feature, id, cause, Actor.Metadata(context, request.Reason), ct);
-        var view = await log.ViewAsync(stream, FeatureRules.What(id), HardwareFeatureView.From, ct, change.Append.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
+        stream.AppendOne(revised);
+        session.Reason(request.Reason);
+        // Only a change of governing symbols changes what a decision on the feature's symbols relied on.
+        IReadOnlyList<string> suspects = HardwareFeatureDecisions.GoverningSymbolsChanged(stream.Aggregate!, revised)
+            ? await session.MarkLinkingAsync(log, DecisionLinks.Feature, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct)
+            : [];
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(async token => new Response(
+            await log.ViewAsync(stream.Key!, FeatureRules.What(id), HardwareFeatureView.From, token, version), suspects.Count, suspects), version);
     }
 }

@@ -1,9 +1,14 @@
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Keys;
 
@@ -33,18 +38,21 @@ public static class IssueKey
     /// admin): rotating is revoking and issuing under a new name. The stream must not exist, so two concurrent
     /// issues of one name cannot both succeed either.
     /// </summary>
-    public static async Task<Created<Response>> Handle(Request request, EventLog log, KeyHasher hasher, HttpContext context, CancellationToken ct)
+    [WolverinePost("/api/keys"), Tags("API keys"), Authorize(Roles.Administration), Transactional]
+    [EndpointSummary("Issue an API key to a person (owner) for a role (viewer, engineer, assessor, admin). The key is returned once and stored only as a keyed hash; a name is never reused (409).")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<Created<Response>> Handle(Request request, IDocumentSession session, KeyHasher hasher, CancellationToken ct)
     {
         var stream = ApiKeyEvents.StreamId(request.Name);
-        if (await log.StreamVersionAsync(stream, ct) > 0)
+        if (await EventLog.StreamVersionAsync(session.Connection!, stream, ct) > 0)
         {
             throw new DomainRuleViolated($"An API key named '{request.Name}' exists or existed; names are never reused. "
                 + "To rotate a key, issue one under a new name and revoke the old one.");
         }
         var key = ApiKeyStore.NewKey();
         var owner = request.Owner!.Trim();
-        await log.AppendAsync(StreamAppend.Start(stream, new ApiKeyIssuedToOwner(request.Name, request.Role, owner, hasher.Keyed(key))),
-            Actor.Metadata(context, $"issue {request.Role} key"), ct);
+        session.Reason($"issue {request.Role} key");
+        session.Events.StartStream(stream, new ApiKeyIssuedToOwner(request.Name, request.Role, owner, hasher.Keyed(key)));
         return TypedResults.Created($"/api/keys/{request.Name}", new Response(request.Name, owner, request.Role, key));
     }
 }

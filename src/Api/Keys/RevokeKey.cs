@@ -1,8 +1,13 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
+using Wolverine.Attributes;
+using Wolverine.Http;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Keys;
@@ -16,20 +21,23 @@ public static class RevokeKey
     /// Checked and appended under the key's lock held alone: a write with the key (which holds it shared, see
     /// ActiveKey) either commits before the revocation or finds the key revoked (issue 13 item 8).
     /// </summary>
-    public static async Task<NoContent> Handle(string name, string? reason, EventLog log, HttpContext context, CancellationToken ct)
+    [WolverineDelete("/api/keys/{name}"), Tags("API keys"), Authorize(Roles.Administration), Transactional]
+    [EndpointSummary("Revoke an API key; the last active admin key cannot be revoked.")]
+    [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<NoContent> Handle(string name, string? reason, IDocumentSession session, CancellationToken ct)
     {
         // The reason goes into the permanent log: the same rule as every free-text field of a body.
         if (reason is not null && (reason.Length > TextRules.TextLength || !TextRules.HasNoControlCharacters(reason)))
             throw new BadRequest($"reason must be at most {TextRules.TextLength} characters without control characters other than line feed and tab.");
         var stream = ApiKeyEvents.StreamId(name);
-        await log.AppendAsync([ActiveKey.Revocation(name), Admins], async (connection, token) =>
-        {
-            var key = await ApiKeyStore.FindByNameAsync(connection, name, token) ?? throw new ResourceNotFound($"API key '{name}'");
-            if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
-            var admins = (await ApiKeyStore.ListAsync(connection, token)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
-            if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
-            return [new StreamAppend(stream, await EventLog.StreamVersionAsync(connection, stream, token), [new ApiKeyRevoked(name, reason ?? "revoked")])];
-        }, Actor.Metadata(context, reason), ct);
+        await session.LockAsync([ActiveKey.Revocation(name), Admins], ct);
+        var connection = session.Connection!;
+        var key = await ApiKeyStore.FindByNameAsync(connection, name, ct) ?? throw new ResourceNotFound($"API key '{name}'");
+        if (key.Revoked is not null) throw new DomainRuleViolated($"API key '{name}' is already revoked.");
+        var admins = (await ApiKeyStore.ListAsync(connection, ct)).Count(k => k.Role == Roles.Admin && k.Revoked is null);
+        if (key.Role == Roles.Admin && admins == 1) throw new DomainRuleViolated("This is the last active admin key; issue another admin key before revoking it.");
+        session.Reason(reason);
+        session.Events.Append(stream, await EventLog.StreamVersionAsync(connection, stream, ct) + 1, new ApiKeyRevoked(name, reason ?? "revoked"));
         return TypedResults.NoContent();
     }
 }

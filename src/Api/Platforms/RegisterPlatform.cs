@@ -1,9 +1,14 @@
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Domain.Platforms;
 using Traceability.Projections.Events;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Platforms;
 
@@ -39,16 +44,18 @@ public static class RegisterPlatform
         }
     }
 
-    public static async Task<Created<PlatformView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
+    /// <summary>The stream must not exist yet: a concurrent registration of the same id fails on the stream's creation (409).</summary>
+    [WolverinePost("/api/platforms"), Tags("Platforms"), Authorize(Roles.Administration), Transactional]
+    [EndpointSummary("Register a target platform (e.g. aarch64-qemu-virt: arm64, QEMU virt, EL0/EL1 in scope); configurations are judged against it.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<WrittenCreated<PlatformView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         var stream = Platform.StreamId(request.Id!);
-        var (state, version) = await log.LoadAsync<Platform>(stream, Platform.Evolve, ct);
-        var registered = PlatformDecisions.Register(state, request.Id!, request.Architecture!, request.Machine!,
+        var current = await session.Events.FetchForWriting<Platform>(stream, ct);
+        var registered = PlatformDecisions.Register(current.Aggregate, request.Id!, request.Architecture!, request.Machine!,
             request.IsaExtensions, request.Firmware, request.Hypervisor, request.ExceptionLevels, request.Description);
-        var result = await log.AppendAsync(new StreamAppend(stream, version, [registered]),
-            Actor.Metadata(context), ct);
-        var view = await log.ViewAsync(stream, $"Platform '{request.Id}'", PlatformView.From, ct, result.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Created($"/api/platforms/{view.Id}", view);
+        session.Events.StartStream(stream, registered);
+        return Written.Created($"/api/platforms/{request.Id}",
+            token => log.ViewAsync(stream, $"Platform '{request.Id}'", PlatformView.From, token, 1), 1);
     }
 }

@@ -1,9 +1,14 @@
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Domain.Requirements;
 using Traceability.Projections.Events;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Requirements;
 
@@ -23,15 +28,17 @@ public static class RecordRequirement
         }
     }
 
-    public static async Task<Created<RequirementView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
+    /// <summary>The stream must not exist yet: a concurrent recording of the same id fails on the stream's creation (409).</summary>
+    [WolverinePost("/api/requirements"), Tags(RequirementRules.Tag), Authorize(Roles.Engineering), Transactional]
+    [EndpointSummary("Record a safety requirement or goal (kind requirement|goal) that rationales can cite, with its external (e.g. DOORS) id.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<WrittenCreated<RequirementView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         var stream = RequirementRules.StreamId(request.Id!);
-        var (state, version) = await log.LoadAsync<Requirement>(stream, Requirement.Evolve, ct);
-        var recorded = RequirementDecisions.Record(state, request.Id!, request.ExternalId, request.Title!, request.Text!, request.Kind!);
-        var result = await log.AppendAsync(new StreamAppend(stream, version, [recorded]),
-            Actor.Metadata(context), ct);
-        var view = await log.ViewAsync(stream, RequirementRules.What(request.Id!), RequirementView.From, ct, result.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Created($"/api/requirements/{view.Id}", view);
+        var current = await session.Events.FetchForWriting<Requirement>(stream, ct);
+        var recorded = RequirementDecisions.Record(current.Aggregate, request.Id!, request.ExternalId, request.Title!, request.Text!, request.Kind!);
+        session.Events.StartStream(stream, recorded);
+        return Written.Created($"/api/requirements/{request.Id}",
+            token => log.ViewAsync(stream, RequirementRules.What(request.Id!), RequirementView.From, token, 1), 1);
     }
 }

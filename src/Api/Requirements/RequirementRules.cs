@@ -14,6 +14,8 @@ internal static class RequirementRules
         validator.RuleFor(r => text(r)).RequiredText(TextRules.TextLength).OverridePropertyName("text");
     }
 
+    public const string Tag = "Requirements";
+
     public static string What(string id) => $"Requirement '{id}'";
 
     public static string StreamId(string id) => Requirement.StreamId(id);

@@ -1,10 +1,16 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.Requirements;
 using Traceability.Projections.Events;
 using Traceability.Projections.Links;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Requirements;
 
@@ -25,15 +31,22 @@ public static class ReviseRequirement
         }
     }
 
-    public static async Task<Ok<Response>> Handle(string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => RequirementRules.StreamId(id);
+
+    [WolverinePut("/api/requirements/{id}"), Tags(RequirementRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Revise a requirement (send If-Match); every decision citing it is marked suspect in the same transaction.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<Response>> Handle(string id, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Requirement> stream,
+        IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var stream = RequirementRules.StreamId(id);
-        var (state, version) = await log.LoadForWriteAsync<Requirement>(context.Request, stream, RequirementRules.What(id), Requirement.Evolve, ct);
-        var revised = RequirementDecisions.Revise(state, request.ExternalId, request.Title!, request.Text!, request.Reason);
-        var change = await log.AppendMarkingLinkedAsync(new StreamAppend(stream, version, [revised]),
-            DecisionLinks.Requirement, id, SuspectCause.Revised(stream, revised.Revision), Actor.Metadata(context, request.Reason), ct);
-        var view = await log.ViewAsync(stream, RequirementRules.What(id), RequirementView.From, ct, change.Append.VersionOf(stream));
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(new Response(view, change.SuspectDecisions.Count, change.SuspectDecisions));
+        var revised = RequirementDecisions.Revise(stream.Aggregate!, request.ExternalId, request.Title!, request.Text!, request.Reason);
+        stream.AppendOne(revised);
+        session.Reason(request.Reason);
+        var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Requirement, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(async token => new Response(
+            await log.ViewAsync(stream.Key!, RequirementRules.What(id), RequirementView.From, token, version), suspects.Count, suspects), version);
     }
 }

@@ -16,5 +16,8 @@ public static class Aggregates
     public static void Register(StoreOptions o)
     {
         o.Projections.Add(new WriteModel<AssumptionOfUse>((s, e) => AssumptionOfUse.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<Platform>((s, e) => Platform.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<HardwareFeature>((s, e) => HardwareFeature.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<Requirement>((s, e) => Requirement.Evolve(s, e.Data)), ProjectionLifecycle.Live);
     }
 }
