@@ -8,6 +8,10 @@ namespace Traceability.Api.Commands;
 /// <summary>How a stream is named to a person in a 404 or 412: "Assumption of use 'AOU-0007'".</summary>
 public static class StreamNames
 {
+    /// <summary>The stream that must exist for this one to: a decision's baseline.</summary>
+    public static string? Parent(string streamKey) =>
+        streamKey.Split('/') is ["decision", var baseline, _] ? $"baseline/{baseline}" : null;
+
     public static string What(string streamKey)
     {
         var slash = streamKey.IndexOf('/', StringComparison.Ordinal);

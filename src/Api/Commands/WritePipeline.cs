@@ -33,7 +33,7 @@ public sealed class WritePipeline : IHttpPolicy
             {
                 var stream = loader.Creates.First(v => v.VariableType.Closes(typeof(IEventStream<>)));
                 var check = new MethodCall(typeof(StreamPreconditions),
-                    Generic(nameof(StreamPreconditions.Check), typeof(StreamPreconditions), stream.VariableType.GetGenericArguments()[0]));
+                    Generic(nameof(StreamPreconditions.CheckAsync), typeof(StreamPreconditions), stream.VariableType.GetGenericArguments()[0]));
                 chain.Middleware.Insert(chain.Middleware.IndexOf(loader) + 1, check);
             }
         }

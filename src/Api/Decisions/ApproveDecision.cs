@@ -1,10 +1,18 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Traceability.Api.Commands;
+using Traceability.Api.Http;
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
+using Traceability.Projections.WriteModels;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Decisions;
 
@@ -18,23 +26,29 @@ public static class ApproveDecision
         public Validator() => RuleFor(r => r.Meaning).Text(DecisionRules.MaxShortText);
     }
 
+    public static string StreamKey(string baseline, string symbol) => DecisionWrites.StreamKey(baseline, symbol);
+
     /// <summary>
-    /// The body is optional, so it is validated here rather than by the filter. Four-eyes compares persons: the
-    /// approving key's owner against the owner of the key that proposed (issue 12, item 6). The linked AoUs are read
-    /// on the append's connection while their locks are held shared, so a revision or retirement (which holds them
-    /// alone) cannot slip between the check and the approval.
+    /// Four-eyes compares persons: the approving key's owner against the owner of the key that proposed (issue 12, item 6).
+    /// The linked AoUs are read on the write's connection while their locks are held shared, so a revision or retirement
+    /// (which holds them alone) cannot slip between the check and the approval.
     /// </summary>
-    public static async Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, Request? request, IValidator<Request> validator,
-        EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
+    [WolverinePost("/api/baselines/{baseline}/decisions/{symbol}/approve"), Tags(DecisionRules.Tag), Authorize(Roles.Assessment)]
+    [EndpointSummary("Approve a proposed decision (If-Match); the optional meaning is what the signature asserts. The proposer's key cannot approve (four-eyes).")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<DecisionDetail>> Handle(string baseline, Request? request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        IDocumentSession session, EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
     {
-        if (request is not null) await validator.ValidateAndThrowAsync(request, ct);
+        var state = stream.Aggregate!.Decision;
         var owners = await keys.OwnersAsync(ct);
-        var reason = DecisionDecisions.ApprovalMeaning(request?.Meaning);
-        // The Change carries the reason for the metadata; the approval itself is decided in the transaction.
-        return await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state => (new Change(state, reason),
-            async (connection, token) => DecisionDecisions.Approve(
-                state, Actor.Owner(context), owners(state.ProposedBy), await AssumptionsAsync(log, connection, state, token), request?.Meaning)), ct);
+        await session.LockAsync(log, baseline, state, [], ct);
+        var assumptions = await AssumptionsAsync(log, session.Connection!, state, ct);
+        stream.AppendOne(DecisionDecisions.Approve(state, Actor.Owner(context), owners(state.ProposedBy), assumptions, request?.Meaning));
+        session.Reason(DecisionDecisions.ApprovalMeaning(request?.Meaning));
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(token => DecisionWrites.DetailAsync(log, keys, stream.Key!, version, token), version);
     }
 
     private static async Task<IReadOnlyDictionary<string, AssumptionStatus>> AssumptionsAsync(

@@ -1,6 +1,16 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+using Traceability.Projections.WriteModels;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Decisions;
 
@@ -20,16 +30,20 @@ public static class AttachEvidence
         }
     }
 
-    public static async Task<Created<DecisionDetail>> Handle(
-        string baseline, string symbol, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string baseline, string symbol) => DecisionWrites.StreamKey(baseline, symbol);
+
+    [WolverinePost("/api/baselines/{baseline}/decisions/{symbol}/evidence"), Tags(DecisionRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Attach evidence to a decision (If-Match): kind test|analysis|review, reference, outcome pass|fail|inconclusive, summary.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<WrittenCreated<DecisionDetail>> Handle(string baseline, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        IDocumentSession session, EventLog log, ApiKeyStore keys, CancellationToken ct)
     {
-        var ok = await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state =>
-        {
-            var attached = DecisionDecisions.AttachEvidence(state, request.Kind!, request.Reference!, request.Outcome!, request.Summary);
-            return new Change(attached, $"evidence {attached.EvidenceId}: {attached.Kind} {attached.Outcome}");
-        }, ct);
-        var detail = ok.Value!;
-        var evidence = detail.Evidence[^1];
-        return TypedResults.Created($"{DecisionWrites.Location(baseline, detail.Symbol)}#evidence-{evidence.Id}", detail);
+        var state = stream.Aggregate!.Decision;
+        var attached = DecisionDecisions.AttachEvidence(state, request.Kind!, request.Reference!, request.Outcome!, request.Summary);
+        var version = await session.AppendAsync(stream, log, baseline, attached, $"evidence {attached.EvidenceId}: {attached.Kind} {attached.Outcome}", ct);
+        return Written.Created($"{DecisionWrites.Location(baseline, state.Symbol)}#evidence-{attached.EvidenceId}",
+            token => DecisionWrites.DetailAsync(log, keys, stream.Key!, version, token), version);
     }
 }

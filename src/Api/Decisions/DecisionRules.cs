@@ -8,6 +8,8 @@ namespace Traceability.Api.Decisions;
 /// <summary>The field rules every decision request shares, so propose and revise cannot drift apart.</summary>
 internal static class DecisionRules
 {
+    public const string Tag = "Decisions";
+
     public const int MaxText = 10_000;
     public const int MaxShortText = 2_000;
     public const int MaxLinks = 100;

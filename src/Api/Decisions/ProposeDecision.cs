@@ -1,10 +1,17 @@
-using Traceability.Api.Commands;
 using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Catalogs;
+using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+using Traceability.Projections.WriteModels;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Decisions;
 
@@ -36,23 +43,34 @@ public static class ProposeDecision
         }
     }
 
-    /// <summary>A symbol absent from the baseline's config may still be decided: the matrix flags it.</summary>
-    public static async Task<Created<DecisionDetail>> Handle(
-        string baseline, Request request, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+    /// <summary>
+    /// A symbol absent from the baseline's config may still be decided: the matrix flags it. The stream may not exist
+    /// yet, so it is loaded here rather than by [WriteAggregate] (which answers 404 for a missing stream).
+    /// </summary>
+    [WolverinePost("/api/baselines/{baseline}/decisions"), Transactional, Tags(DecisionRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Propose the decision on one symbol (FUTEX or CONFIG_FUTEX) in an open baseline: value, rationale, linked AoUs, features, requirements.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<WrittenCreated<DecisionDetail>> Handle(
+        string baseline, Request request, IDocumentSession session, EventLog log, CatalogReads catalogs, ApiKeyStore keys, CancellationToken ct)
     {
         await BaselineGate.EnsureExistsAsync(log, baseline, ct);
         await LinkedIds.EnsureExistAsync(log, request.Assumptions, request.Features, request.Requirements, ct);
         var symbol = DecisionWrites.Symbol(request.Symbol!);
         await CatalogGate.EnsureKnownAsync(catalogs, baseline, symbol, request.Force == true, ct);
-        var existing = DecisionView.Fold(await log.ReadStreamAsync(Decision.StreamId(baseline, symbol), null, ct));
-        var proposed = DecisionDecisions.Propose(existing, baseline, symbol, request.Value!, request.Rationale,
+        var key = Decision.StreamId(baseline, symbol);
+        var stream = await session.Events.FetchForWriting<DecisionState>(key, ct);
+        var proposed = DecisionDecisions.Propose(stream.Aggregate?.Decision, baseline, symbol, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements);
+        await session.LockAsync(log, baseline, null, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements), ct);
+        stream.AppendOne(proposed);
         var forced = request.Force == true ? $" (forced: {request.ForceReason})" : "";
-        var change = new Change(proposed, $"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
-        var locks = Locks.DecisionWrite(baseline, null, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
-        var version = await DecisionWrites.AppendAsync(log, context, baseline, symbol, 0, change, locks, ct);
-        var detail = await DecisionWrites.RespondAsync(log, context, baseline, symbol, version, ct);
-        var checks = await DependencyWarnings.ForAsync(log, catalogs, baseline, symbol, detail.Value, ct);
-        return TypedResults.Created(DecisionWrites.Location(baseline, symbol), detail.With(checks));
+        session.Reason($"propose {KconfigSymbol.Display(symbol)}={proposed.Value}{forced}");
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Created(DecisionWrites.Location(baseline, symbol), async token =>
+        {
+            var detail = await DecisionWrites.DetailAsync(log, keys, key, version, token);
+            return detail.With(await DependencyWarnings.ForAsync(log, catalogs, baseline, symbol, detail.Value, token));
+        }, version);
     }
 }

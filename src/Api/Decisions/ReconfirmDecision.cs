@@ -1,13 +1,33 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+using Traceability.Projections.WriteModels;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Decisions;
 
 public static class ReconfirmDecision
 {
+    public static string StreamKey(string baseline, string symbol) => DecisionWrites.StreamKey(baseline, symbol);
+
     /// <summary>Clears suspect: the assessor confirms the decision still holds after a linked item changed.</summary>
-    public static Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, ReasonRequest request, EventLog log, HttpContext context, CancellationToken ct) =>
-        DecisionWrites.ChangeAsync(log, context, baseline, symbol,
-            state => new Change(DecisionDecisions.Reconfirm(state, request.Reason), request.Reason!.Trim()), ct);
+    [WolverinePost("/api/baselines/{baseline}/decisions/{symbol}/reconfirm"), Tags(DecisionRules.Tag), Authorize(Roles.Assessment)]
+    [EndpointSummary("Reconfirm a suspect decision after a linked AoU, feature or requirement changed (If-Match); a reason is required.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<DecisionDetail>> Handle(string baseline, ReasonRequest request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        IDocumentSession session, EventLog log, ApiKeyStore keys, CancellationToken ct)
+    {
+        var version = await session.AppendAsync(stream, log, baseline,
+            DecisionDecisions.Reconfirm(stream.Aggregate!.Decision, request.Reason), request.Reason!.Trim(), ct);
+        return Written.Ok(token => DecisionWrites.DetailAsync(log, keys, stream.Key!, version, token), version);
+    }
 }

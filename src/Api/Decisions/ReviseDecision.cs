@@ -1,8 +1,17 @@
-using Traceability.Api.Commands;
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Catalogs;
+using Traceability.Api.Commands;
+using Traceability.Api.Http;
 using Traceability.Domain.Decisions;
 using Traceability.Projections.Events;
+using Traceability.Projections.Keys;
+using Traceability.Projections.WriteModels;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Decisions;
 
@@ -30,17 +39,28 @@ public static class ReviseDecision
         }
     }
 
+    public static string StreamKey(string baseline, string symbol) => DecisionWrites.StreamKey(baseline, symbol);
+
     /// <summary>Any revision, even of an approved decision, returns it to proposed with the reviser as proposer.</summary>
-    public static async Task<Ok<DecisionDetail>> Handle(
-        string baseline, string symbol, Request request, EventLog log, CatalogReads catalogs, HttpContext context, CancellationToken ct)
+    [WolverinePut("/api/baselines/{baseline}/decisions/{symbol}"), Tags(DecisionRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Revise a decision (If-Match): new value, rationale, links and the reason; it returns to proposed and needs a fresh approval.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<DecisionDetail>> Handle(string baseline, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        IDocumentSession session, EventLog log, CatalogReads catalogs, ApiKeyStore keys, CancellationToken ct)
     {
         await LinkedIds.EnsureExistAsync(log, request.Assumptions, request.Features, request.Requirements, ct);
-        var revised = await DecisionWrites.ChangeAsync(log, context, baseline, symbol, state => new Change(
-            DecisionDecisions.Revise(state, request.Value!, request.Rationale,
-                request.Assumptions, request.Features, request.Requirements, request.Reason),
-            request.Reason?.Trim()), ct, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements));
-        var detail = revised.Value!;
-        var checks = await DependencyWarnings.ForAsync(log, catalogs, baseline, detail.Symbol, detail.Value, ct);
-        return TypedResults.Ok(detail.With(checks));
+        var state = stream.Aggregate!.Decision;
+        stream.AppendOne(DecisionDecisions.Revise(state, request.Value!, request.Rationale,
+            request.Assumptions, request.Features, request.Requirements, request.Reason));
+        session.Reason(request.Reason?.Trim());
+        await session.LockAsync(log, baseline, state, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements), ct);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(async token =>
+        {
+            var detail = await DecisionWrites.DetailAsync(log, keys, stream.Key!, version, token);
+            return detail.With(await DependencyWarnings.ForAsync(log, catalogs, baseline, detail.Symbol, detail.Value, token));
+        }, version);
     }
 }

@@ -19,5 +19,11 @@ public static class Aggregates
         o.Projections.Add(new WriteModel<Platform>((s, e) => Platform.Evolve(s, e.Data)), ProjectionLifecycle.Live);
         o.Projections.Add(new WriteModel<HardwareFeature>((s, e) => HardwareFeature.Evolve(s, e.Data)), ProjectionLifecycle.Live);
         o.Projections.Add(new WriteModel<Requirement>((s, e) => Requirement.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        // The actor is the event's user name, as the decision views fold it (RecordedEvent's Metadata.Actor).
+        o.Projections.Add(new WriteModel<DecisionState>((s, e) =>
+            Decision.Evolve(s?.Decision, e.Data, e.UserName ?? "unknown") is { } d ? new DecisionState(e.StreamKey!, d) : null), ProjectionLifecycle.Live);
     }
 }
+
+/// <summary>A decision as its writes load it, keyed by its stream: Marten keys every aggregate it loads, and Decision names none.</summary>
+public sealed record DecisionState(string Id, Decision Decision);
