@@ -16,5 +16,6 @@ public static class Aggregates
     public static void Register(StoreOptions o)
     {
         o.Projections.Add(new WriteModel<AssumptionOfUse>((s, e) => AssumptionOfUse.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<Baseline>((s, e) => Baseline.Evolve(s, e.Data)), ProjectionLifecycle.Live);
     }
 }
