@@ -1,4 +1,3 @@
-using Traceability.Api.Http;
 using Traceability.Domain.Baselines;
 using Traceability.Domain.Platforms;
 using Traceability.Projections.Events;
@@ -29,13 +28,11 @@ public static class BaselineReads
         return state is null || view is null ? null : new LoadedBaseline(state, view, events[^1].Version);
     }
 
-    /// <summary>404 when the baseline does not exist, 412 when If-Match names another version.</summary>
-    public static async Task<LoadedBaseline> LoadForWriteAsync(EventLog log, HttpRequest request, string id, CancellationToken ct)
-    {
-        var loaded = await LoadAsync(log, id, ct) ?? throw new ResourceNotFound($"Baseline '{id}'");
-        ETags.Check(request, $"Baseline '{id}'", loaded.Version);
-        return loaded;
-    }
+    /// <summary>
+    /// The baseline Wolverine loaded for writing, with its own id: Marten sets a live aggregate's Id to the stream
+    /// key ("baseline/x"), while the domain's events and decisions name the baseline by its id ("x").
+    /// </summary>
+    public static Baseline Of(JasperFx.Events.IEventStream<Baseline> stream, string id) => stream.Aggregate! with { Id = id };
 
     /// <summary>The platform's architecture, which every imported .config must match.</summary>
     public static async Task<string?> PlatformArchitectureAsync(EventLog log, string platform, CancellationToken ct)

@@ -6,6 +6,7 @@ namespace Traceability.Api.Baselines;
 /// <summary>Field rules the baseline requests share, so create and derive refuse the same input the same way.</summary>
 public static class BaselineRules
 {
+    public const string Tag = "Baselines";
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 10_000;
 

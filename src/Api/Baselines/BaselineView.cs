@@ -20,6 +20,9 @@ public sealed record BaselineView(
     LatestImport? LatestImport,
     long Version)
 {
+    /// <summary>The view of a baseline's recorded events (null when there are none).</summary>
+    public static BaselineView? From(IReadOnlyList<RecordedEvent> events) => events.Aggregate((BaselineView?)null, Evolve);
+
     public static BaselineView? Evolve(BaselineView? view, RecordedEvent recorded) => recorded.Data switch
     {
         BaselineCreated e => new BaselineView(

@@ -1,9 +1,14 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Baselines;
 using Traceability.Projections.Events;
+using Wolverine.Attributes;
+using Wolverine.Http;
 
 namespace Traceability.Api.Baselines;
 
@@ -27,16 +32,19 @@ public static class CreateBaseline
         }
     }
 
-    public static async Task<Created<BaselineView>> Handle(Request request, EventLog log, HttpContext context, CancellationToken ct)
+    /// <summary>A new stream: nothing to load for writing ([Transactional]: Wolverine commits the session); a baseline created at the same time is Marten's 409 at the commit.</summary>
+    [WolverinePost("/api/baselines"), Transactional, Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Create a baseline: a platform, a kernel version and a variant name, e.g. {\"id\":\"arm64-6.1\",\"platform\":\"aarch64-qemu-virt\",\"kernelVersion\":\"6.1.192\",\"variant\":\"debian\"}.")]
+    [ProducesResponseType<BaselineView>(201), ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<Written<BaselineView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         if (await BaselineReads.PlatformArchitectureAsync(log, request.Platform, ct) is null)
             throw new ValidationException([new ValidationFailure("platform", $"Platform '{request.Platform}' does not exist.")]);
         var existing = await BaselineReads.LoadAsync(log, request.Id, ct);
         var created = BaselineDecisions.Create(existing?.State, request.Id, request.Platform, request.KernelVersion, request.Variant);
-        await log.AppendAsync(StreamAppend.Start(Baseline.StreamId(created.Id), created),
-            Actor.Metadata(context), ct);
-        var view = (await BaselineReads.LoadAsync(log, created.Id, ct))!.View;
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Created($"/api/baselines/{created.Id}", view);
+        var streamId = Baseline.StreamId(created.Id);
+        session.Events.StartStream(streamId, created);
+        return Written.Created($"/api/baselines/{created.Id}",
+            token => log.ViewAsync(streamId, $"Baseline '{created.Id}'", BaselineView.From, token, 1), 1);
     }
 }

@@ -1,4 +1,8 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Catalogs;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
@@ -8,6 +12,8 @@ using Traceability.Domain.Catalogs;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Baselines;
 
@@ -38,31 +44,46 @@ public static class DeriveBaseline
         }
     }
 
-    public static async Task<Created<Response>> Handle(
-        string id, bool? names, HttpRequest request, EventLog log, IValidator<Request> validator, IConfiguration configuration,
+    public static string StreamKey(string id) => Baseline.StreamId(id);
+
+    /// <remarks>
+    /// The body is JSON or multipart (with an optional .config), read and validated here as before. The new
+    /// baseline and every carried decision are one append: past <see cref="EventLog.BulkThreshold"/> events it
+    /// goes in bulk inside this write's transaction, which Wolverine commits. The source only holds its lock shared.
+    /// </remarks>
+    [WolverinePost("/api/baselines/{id}/derive"), Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Derive a new baseline (e.g. 6.1 → 6.12) carrying every decision forward: JSON {\"id\":\"arm64-6.12\",\"kernelVersion\":\"6.12.117\"}, or multipart/form-data with the same fields and an optional .config file 'config' against which missing symbols are flagged at once (its import counts added, removed and changed symbols; names=true lists them; its header must name the new baseline's architecture and kernel series unless form fields force=true and forceReason say why).")]
+    [Consumes(typeof(Request), "application/json", "multipart/form-data")]
+    [ProducesResponseType<Response>(201), ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412), ProducesResponseType<ProblemDetails>(413),
+     ProducesResponseType<ProblemDetails>(415), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<Written<Response>> Handle(string id, bool? names,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+        IDocumentSession session, EventLog log, IValidator<Request> validator, IConfiguration configuration,
         CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
-        var source = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
-        var (body, bytes, force) = await DeriveRequestReader.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
+        var source = BaselineReads.Of(stream, id);
+        var (body, bytes, force) = await DeriveRequestReader.ReadAsync(context.Request, ConfigUploads.MaxConfigBytes(configuration), ct);
         await validator.ValidateAndThrowAsync(body, ct);
         var config = bytes is null ? null : KernelConfigParser.Parse(bytes);
         var existing = await BaselineReads.LoadAsync(log, body.Id, ct);
-        var created = BaselineDecisions.Create(existing?.State, body.Id, source.State.Platform, body.KernelVersion,
-            body.Variant ?? source.View.Variant, source.State);
+        var sourceVariant = (await log.ViewAsync(stream.Key!, $"Baseline '{id}'", BaselineView.From, ct)).Variant;
+        var created = BaselineDecisions.Create(existing?.State, body.Id, source.Platform, body.KernelVersion,
+            body.Variant ?? sourceVariant, source);
         var import = config is null ? null : await PlanImportAsync(log, created, config, force, ct);
         var renames = await RenamesAsync(catalogs, id, created, ct);
 
-        CarriedDecisions carried = CarriedDecisions.None;
-        var appended = await log.AppendAsync([Locks.BaselineShared(id)], async (connection, token) =>
-        {
-            carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(log, connection, id, token), created.Id, config?.Values, renames);
-            object[] events = import?.Event is { } imported ? [created, imported] : [created];
-            return [StreamAppend.Start(Baseline.StreamId(created.Id), events), .. carried.Appends];
-        }, Actor.Metadata(context, $"derive {created.Id} from {id}{force.Note}"), ct);
+        // The source's lock shared: its decisions cannot change under the read, while other derives of it may run.
+        await session.LockAsync([Locks.BaselineShared(id)], ct);
+        var carried = CarriedDecisions.Plan(await BaselineDecisionStreams.LoadAsync(log, session.Connection!, id, ct), created.Id, config?.Values, renames);
+        object[] events = import?.Event is { } imported ? [created, imported] : [created];
+        var reason = $"derive {created.Id} from {id}{force.Note}";
+        session.Reason(reason);
+        await log.QueueAsync(session, [StreamAppend.Start(Baseline.StreamId(created.Id), events), .. carried.Appends], Actor.Metadata(context, reason), ct);
 
-        ETags.Set(context.Response, appended.VersionOf(Baseline.StreamId(created.Id)));
-        return TypedResults.Created($"/api/baselines/{created.Id}", new Response(created.Id, id, carried.Appends.Count,
-            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing, names ?? false), carried.LeftCatalog));
+        var response = new Response(created.Id, id, carried.Appends.Count,
+            carried.Missing, carried.Suspect, SymbolCheck(config), import?.Result(carried.Missing, names ?? false), carried.LeftCatalog);
+        return Written.Created($"/api/baselines/{created.Id}", _ => Task.FromResult(response), events.Length);
     }
 
     /// <summary>Catalogs never change once built, so reading both before the append lock cannot go stale.</summary>

@@ -1,8 +1,14 @@
 using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain.Baselines;
 using Traceability.Projections.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Traceability.Api.Baselines;
 
@@ -17,16 +23,22 @@ public static class FreezeBaseline
         public Validator() => RuleFor(r => r.Reason).NotEmpty().PlainText(BaselineRules.MaxTextLength);
     }
 
-    public static async Task<Ok<BaselineView>> Handle(
-        string id, Request request, EventLog log, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => Baseline.StreamId(id);
+
+    [WolverinePost("/api/baselines/{id}/freeze"), Tags(BaselineRules.Tag), Authorize(Roles.Assessment)]
+    [EndpointSummary("Freeze a baseline for certification, e.g. {\"reason\":\"Submitted for assessment, release 2025.1\"}: afterwards neither its config nor its decisions change.")]
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
+    public static async Task<Written<BaselineView>> Handle(string id, Request request,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+        IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var baseline = await BaselineReads.LoadForWriteAsync(log, context.Request, id, ct);
-        var frozen = BaselineDecisions.Freeze(baseline.State, request.Reason);
+        var frozen = BaselineDecisions.Freeze(BaselineReads.Of(stream, id), request.Reason);
         // Alone on the baseline's lock: a decision write in flight commits first, any later one sees the freeze.
-        await log.AppendAsync([Locks.BaselineSole(id)], (_, _) => Task.FromResult<IReadOnlyList<StreamAppend>>(
-            [new StreamAppend(baseline.StreamId, baseline.Version, [frozen])]), Actor.Metadata(context, frozen.Reason), ct);
-        var view = (await BaselineReads.LoadAsync(log, id, ct))!.View;
-        ETags.Set(context.Response, view.Version);
-        return TypedResults.Ok(view);
+        await session.LockAsync([Locks.BaselineSole(id)], ct);
+        stream.AppendOne(frozen);
+        session.Reason(frozen.Reason);
+        var version = (stream.StartingVersion ?? 0) + 1;
+        return Written.Ok(token => log.ViewAsync(stream.Key!, $"Baseline '{id}'", BaselineView.From, token, version), version);
     }
 }

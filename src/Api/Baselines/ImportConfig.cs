@@ -1,9 +1,16 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Traceability.Api.Commands;
 using Traceability.Api.Http;
 using Traceability.Domain;
+using Traceability.Domain.Baselines;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.Kconfig;
 using Traceability.Projections.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Baselines;
@@ -14,31 +21,46 @@ namespace Traceability.Api.Baselines;
 /// </summary>
 public static class ImportConfig
 {
-    public static async Task<IResult> Handle(
-        string id, bool? names, HttpRequest request, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
+    public static string StreamKey(string id) => Baseline.StreamId(id);
+
+    /// <remarks>
+    /// The body is a .config (text/plain or multipart), not a JSON request record, so it is read here as before.
+    /// The baseline's import and the decisions it flags are one append: past <see cref="EventLog.BulkThreshold"/>
+    /// events it goes in bulk inside this write's transaction, which Wolverine commits.
+    /// </remarks>
+    [WolverinePut("/api/baselines/{id}/config"), Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
+    [EndpointSummary("Import a resolved .config (text/plain body, or multipart/form-data with one file field such as 'config'); answers how many symbols were added, removed and changed since the previous import (names=true lists them). An identical file is a no-op (200). A file whose header names another architecture or kernel series (major.minor) than the baseline's is refused with 409 unless ?force=true&forceReason=... (or form fields of those names) says why it belongs here.")]
+    [Consumes("text/plain", "multipart/form-data")]
+    [ProducesResponseType<ConfigImportResult>(201), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+     ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412), ProducesResponseType<ProblemDetails>(413),
+     ProducesResponseType<ProblemDetails>(415), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<Written<ConfigImportResult>> Handle(string id, bool? names,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+        IDocumentSession session, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
     {
-        var baseline = await BaselineReads.LoadForWriteAsync(log, request, id, ct);
-        var upload = await ConfigUploads.ReadAsync(request, ConfigUploads.MaxConfigBytes(configuration), ct);
+        var baseline = BaselineReads.Of(stream, id);
+        var version = stream.StartingVersion ?? 0;
+        var upload = await ConfigUploads.ReadAsync(context.Request, ConfigUploads.MaxConfigBytes(configuration), ct);
         var bytes = upload.Config ?? throw new BadRequest("The multipart form has no .config file field (e.g. 'config').");
         var config = KernelConfigParser.Parse(bytes);
-        var architecture = await BaselineReads.PlatformArchitectureAsync(log, baseline.State.Platform, ct)
-            ?? throw new DomainRuleViolated($"Platform '{baseline.State.Platform}' of baseline '{id}' does not exist.");
-        var force = ImportForce.Read(request, upload.Fields);
-        var plan = ConfigImportPlan.Decide(baseline.State, architecture, config, force);
+        var architecture = await BaselineReads.PlatformArchitectureAsync(log, baseline.Platform, ct)
+            ?? throw new DomainRuleViolated($"Platform '{baseline.Platform}' of baseline '{id}' does not exist.");
+        var force = ImportForce.Read(context.Request, upload.Fields);
+        var plan = ConfigImportPlan.Decide(baseline, architecture, config, force);
         if (plan.Event is null)
         {
-            ETags.Set(context.Response, baseline.Version);
-            return TypedResults.Ok(plan.Result([], names ?? false));
+            var unchanged = plan.Result([], names ?? false);
+            return Written.Ok(_ => Task.FromResult(unchanged), version);
         }
 
-        IReadOnlyList<StreamAppend> flags = [];
-        var appended = await log.AppendAsync([Locks.BaselineSole(id)], async (connection, token) =>
-        {
-            flags = await BaselineDecisionStreams.FlagMissingAsync(log, connection, id, config.Values, config.Sha256, token);
-            return [new StreamAppend(baseline.StreamId, baseline.Version, [plan.Event]), .. flags];
-        }, Actor.Metadata(context, $"import .config revision {plan.Event.Revision}{force.Note}"), ct);
-        ETags.Set(context.Response, appended.VersionOf(baseline.StreamId));
+        // Alone on the baseline's lock: no decision of it changes between this read and the commit.
+        await session.LockAsync([Locks.BaselineSole(id)], ct);
+        var flags = await BaselineDecisionStreams.FlagMissingAsync(log, session.Connection!, id, config.Values, config.Sha256, ct);
+        var reason = $"import .config revision {plan.Event.Revision}{force.Note}";
+        session.Reason(reason);
+        await log.QueueAsync(session, [new StreamAppend(stream.Key!, version, [plan.Event]), .. flags], Actor.Metadata(context, reason), ct);
         var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();
-        return TypedResults.Created($"/api/baselines/{id}/config", plan.Result(missing, names ?? false));
+        var result = plan.Result(missing, names ?? false);
+        return Written.Created($"/api/baselines/{id}/config", _ => Task.FromResult(result), version + 1);
     }
 }

@@ -22,6 +22,16 @@ public sealed partial class EventLog
 
     private async Task AppendInBulkAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
     {
+        await InsertInBulkAsync(session, appends, metadata, ct);
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The bulk insert inside the session's open transaction: the rows and the stream versions are written now,
+    /// the inline projections' documents are queued on the session, and whoever owns the session commits it.
+    /// </summary>
+    private async Task InsertInBulkAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
         var now = MicrosecondClock.Instance.GetUtcNow();
         var serializer = session.DocumentStore.Options.Serializer();
         var (events, rows) = (new List<IEvent>(), new List<EventRow>());
@@ -43,7 +53,6 @@ public sealed partial class EventLog
         foreach (var projection in MartenConfiguration.InlineProjections) await projection.ApplyAsync(session, events, ct);
         // SaveChanges commits only when it has work; this makes sure it does even when no projection wrote.
         session.QueueSqlCommand("SELECT 1");
-        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>New streams are inserted (one that exists is the same 409 Marten gives); existing ones move on only from the expected version.</summary>

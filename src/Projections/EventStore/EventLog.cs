@@ -52,11 +52,29 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         return Result(appends);
     }
 
-    private async Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    /// <summary>
+    /// Queues an append on a session whose transaction its owner (a Wolverine endpoint) has begun and will commit:
+    /// below <see cref="BulkThreshold"/> events on Marten's own path (signed when the session saves), from it on
+    /// written at once in bulk inside that transaction (signed as one append with <paramref name="metadata"/>),
+    /// so a derive of thousands of decisions commits, or not, with the rest of the unit of work.
+    /// </summary>
+    public async Task QueueAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct = default)
+    {
+        var nonEmpty = Checked(appends);
+        if (IsBulk(nonEmpty)) await InsertInBulkAsync(session, nonEmpty, metadata, ct);
+        else Queue(session, nonEmpty);
+    }
+
+    private static List<StreamAppend> Checked(IReadOnlyList<StreamAppend> appends)
     {
         var duplicate = appends.GroupBy(a => a.StreamId).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Stream '{duplicate.Key}' appears twice in one append; merge its events.", nameof(appends));
-        var nonEmpty = appends.Where(a => a.Events.Count > 0).ToList();
+        return appends.Where(a => a.Events.Count > 0).ToList();
+    }
+
+    private async Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
+        var nonEmpty = Checked(appends);
         if (IsBulk(nonEmpty))
         {
             await AppendInBulkAsync(session, nonEmpty, metadata, ct);

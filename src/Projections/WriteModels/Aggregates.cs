@@ -2,7 +2,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Traceability.Domain.Assumptions;
 using Traceability.Domain.Baselines;
-using Traceability.Domain.Catalogs;
 using Traceability.Domain.Decisions;
 using Traceability.Domain.HardwareFeatures;
 using Traceability.Domain.Platforms;
@@ -19,11 +18,8 @@ public static class Aggregates
         o.Projections.Add(new WriteModel<Platform>((s, e) => Platform.Evolve(s, e.Data)), ProjectionLifecycle.Live);
         o.Projections.Add(new WriteModel<HardwareFeature>((s, e) => HardwareFeature.Evolve(s, e.Data)), ProjectionLifecycle.Live);
         o.Projections.Add(new WriteModel<Requirement>((s, e) => Requirement.Evolve(s, e.Data)), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<Baseline>((s, e) => Baseline.Evolve(s, e.Data)), ProjectionLifecycle.Live);
         // The actor is the event's user name, as the decision views fold it (RecordedEvent's Metadata.Actor).
-        o.Projections.Add(new WriteModel<DecisionState>((s, e) =>
-            Decision.Evolve(s?.Decision, e.Data, e.UserName ?? "unknown") is { } d ? new DecisionState(e.StreamKey!, d) : null), ProjectionLifecycle.Live);
+        o.Projections.Add(new WriteModel<Decision>((s, e) => Decision.Evolve(s, e.Data, e.UserName ?? "unknown")), ProjectionLifecycle.Live);
     }
 }
-
-/// <summary>A decision as its writes load it, keyed by its stream: Marten keys every aggregate it loads, and Decision names none.</summary>
-public sealed record DecisionState(string Id, Decision Decision);
