@@ -101,6 +101,8 @@ public static class BuildCatalog
         var spooled = await SpoolAsync(request.Body, data, id, ct);
         await using var file = File.OpenRead(spooled);
         var input = await CompactUpload.ReadAsync(file, validator, query, ct);
+        // Its symbols are all here already: a bad name or a symbol twice is refused now (400), not by its job.
+        CatalogDecisions.Build(null, input.KernelVersion, input.Architecture, input.Origin, input.Symbols, input.Problems);
         return new BuildCatalogJob(id, "compact", input.KernelVersion, input.Architecture, input.Origin, null, metadata);
     }
 

@@ -31,7 +31,10 @@ public static class CatalogScenarios
         if (posted.StatusCode != System.Net.HttpStatusCode.Accepted) return posted;
         var job = await client.CatalogJobEndedAsync(posted.Headers.Location!.ToString());
         if (job.GetProperty("state").GetString() != "succeeded")
-            return new HttpResponseMessage(System.Net.HttpStatusCode.UnprocessableEntity) { Content = JsonContent.Create(job) };
+            return new HttpResponseMessage(System.Net.HttpStatusCode.UnprocessableEntity)
+            {
+                Content = JsonContent.Create(new { title = "The catalog job failed", status = 422, detail = job.GetProperty("failure").GetString(), job }),
+            };
         var result = job.GetProperty("result");
         var built = new HttpResponseMessage(System.Net.HttpStatusCode.Created) { Content = JsonContent.Create(result.GetProperty("catalog")) };
         built.Headers.Location = new Uri(result.GetProperty("location").GetString()!, UriKind.Relative);
