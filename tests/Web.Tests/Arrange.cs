@@ -83,7 +83,14 @@ public static class Arrange
         var kconfig = string.Concat(Symbols.Select(s => $"config {s.Name}\n\tbool \"{s.Prompt}\"\n\thelp\n\t  {s.Prompt}.\n"));
         var tarball = Tarball(("Kconfig", "mainmenu \"Linux\"\n" + kconfig));
         var content = new ByteArrayContent(tarball) { Headers = { ContentType = new MediaTypeHeaderValue("application/gzip") } };
-        await admin.PostAsync($"/api/catalogs?kernelVersion={KernelVersion}&architecture=arm64", content);
+        var posted = await admin.PostAsync($"/api/catalogs?kernelVersion={KernelVersion}&architecture=arm64", content);
+        // A build is a job (202, its resource in Location): the pages need the catalog, so wait until it ended.
+        for (var tries = 0; posted.StatusCode == System.Net.HttpStatusCode.Accepted && tries < 1200; tries++)
+        {
+            var job = await admin.GetFromJsonAsync<JsonElement>(posted.Headers.Location!);
+            if (job.GetProperty("state").GetString() is "succeeded" or "failed") break;
+            await Task.Delay(50);
+        }
     }
 
     private static readonly (string Name, string Prompt)[] Symbols =

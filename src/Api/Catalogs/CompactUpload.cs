@@ -13,10 +13,10 @@ namespace Traceability.Api.Catalogs;
 public static class CompactUpload
 {
     public static async Task<CatalogInput> ReadAsync(
-        HttpRequest request, IValidator<BuildCatalog.TarballQuery> validator, BuildCatalog.TarballQuery query, CancellationToken ct)
+        Stream body, IValidator<BuildCatalog.TarballQuery> validator, BuildCatalog.TarballQuery query, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var hashing = new HashingStream(request.Body, hash);
+        await using var hashing = new HashingStream(body, hash);
         var compact = await CompactCatalog.ReadAsync(hashing, ct);
         var architecture = CatalogArchitectures.Of(compact.Architecture);
         await validator.ValidateAndThrowAsync(new BuildCatalog.TarballQuery(compact.KernelVersion, compact.Architecture), ct);

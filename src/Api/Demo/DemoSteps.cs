@@ -62,10 +62,23 @@ public sealed class DemoSteps(HttpClient http, IReadOnlyDictionary<string, strin
         {
             var content = new ByteArrayContent(await File.ReadAllBytesAsync(file, ct));
             content.Headers.ContentType = new MediaTypeHeaderValue(CompactCatalog.MediaType);
-            await Send(HttpMethod.Post, "/api/catalogs", Roles.Admin, content, ct, allowConflict: true);
+            var posted = await Send(HttpMethod.Post, "/api/catalogs", Roles.Admin, content, ct, allowConflict: true);
+            if (posted.StatusCode == HttpStatusCode.Accepted) await AwaitCatalogJob(posted.Headers.Location!.ToString(), ct);
         }
         logger.LogInformation("Demo: {Catalogs} Kconfig catalogs", files.Count);
         return files.Count;
+    }
+
+    /// <summary>A catalog build is a job (202): the demo's decisions need its catalog, so it waits until the job ended.</summary>
+    private async Task AwaitCatalogJob(string job, CancellationToken ct)
+    {
+        for (var started = DateTime.UtcNow; DateTime.UtcNow - started < TimeSpan.FromMinutes(5); await Task.Delay(100, ct))
+        {
+            var state = (await (await Send(HttpMethod.Get, job, Roles.Admin, null, ct)).Content.ReadFromJsonAsync<JsonNode>(ct))?["state"]?.GetValue<string>();
+            if (state == "succeeded") return;
+            if (state == "failed") throw new DemoStepFailed($"The catalog job {job} failed.");
+        }
+        throw new DemoStepFailed($"The catalog job {job} did not end within 5 minutes.");
     }
 
     private async Task Decide(DemoData demo, Dictionary<string, string> aous, CancellationToken ct)

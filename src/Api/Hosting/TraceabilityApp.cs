@@ -63,6 +63,7 @@ public static class TraceabilityApp
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyPepper))));
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyBootstrap>();
+        services.AddSingleton<CatalogJobs>();
         services.AddSingleton<HeavyReads>();
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<ChainSealingService>();

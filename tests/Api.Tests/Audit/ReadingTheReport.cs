@@ -81,12 +81,12 @@ public sealed partial class ReadingTheReport(ApiFixture api) : IClassFixture<Api
         (await api.Engineer.PostAsJsonAsync($"/api/baselines/{baseline}/decisions/{symbol}/evidence",
             new { kind = "test", reference, outcome, summary = $"{outcome} on the target." })).EnsureSuccessStatusCode();
 
-    private Task<HttpResponseMessage> UploadCatalogAsync(string version, string arch, params string[] symbols)
+    private async Task<HttpResponseMessage> UploadCatalogAsync(string version, string arch, params string[] symbols)
     {
         var document = $$"""{"format":"{{CompactCatalog.FormatName}}","kernelVersion":"{{version}}","architecture":"{{arch}}","source":"test","problems":[],"symbols":[{{string.Join(',', symbols)}}]}""";
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(document));
         content.Headers.ContentType = new MediaTypeHeaderValue(CompactCatalog.MediaType);
-        return api.Admin.PostAsync("/api/catalogs", content);
+        return await api.Admin.BuiltAsync(await api.Admin.PostAsync("/api/catalogs", content));
     }
 
     private static string Symbol(string name, string site, string? menu) =>

@@ -25,7 +25,6 @@ public sealed class BuildingCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/api/catalogs/6.12.117/arm64", response.Headers.Location?.ToString());
-        Assert.NotNull(response.Headers.ETag);
         var view = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(expected, view.GetProperty("symbolCount").GetInt32());
         foreach (var name in new[] { "ARM64_PAN", "CONFIG_ARM64_PAN" })
@@ -114,7 +113,8 @@ public sealed class BuildingCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_body_that_is_not_a_tarball_is_400_and_other_types_415()
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync("not gzip"u8.ToArray(), "kernelVersion=9.9.4&architecture=arm64")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync(CatalogScenarios.CatalogTarball(("README", "x")), "kernelVersion=9.9.4&architecture=arm64")).StatusCode);
+        // A readable tarball without Kconfig is valid work: its job fails (the helper's 422), see CatalogBuildJobs.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.Admin.CatalogUploadAsync(CatalogScenarios.CatalogTarball(("README", "x")), "kernelVersion=9.9.4&architecture=arm64")).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.Admin.CatalogUploadAsync([1, 2], "kernelVersion=9.9.4&architecture=arm64", "text/plain")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.Admin.CatalogUploadAsync([1, 2], "kernelVersion=9.9.4&architecture=arm64", "application/x-xz")).StatusCode);
     }
@@ -138,7 +138,8 @@ public sealed class BuildingCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
 
         var response = await api.Admin.CatalogUploadAsync(xz, "kernelVersion=9.9.6&architecture=arm64", "application/x-xz");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Found broken only by decoding it whole, which is the build: its job fails (the helper's 422) with the reason.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(".tar.xz", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await api.EventCountAsync());
     }

@@ -88,11 +88,11 @@ public sealed class CompactCatalogs(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static byte[] Gzipped(string json) => Gzip(Encoding.UTF8.GetBytes(json));
 
-    private Task<HttpResponseMessage> UploadAsync(byte[] body, string query = "")
+    private async Task<HttpResponseMessage> UploadAsync(byte[] body, string query = "")
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(CompactCatalog.MediaType);
-        return api.Admin.PostAsync("/api/catalogs" + query, content);
+        return await api.Admin.BuiltAsync(await api.Admin.PostAsync("/api/catalogs" + query, content));
     }
 
     private static string Symbol(string name) =>
