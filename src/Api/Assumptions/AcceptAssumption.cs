@@ -10,6 +10,8 @@ using Traceability.Projections.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Assumptions;
 
 public static class AcceptAssumption
@@ -29,10 +31,10 @@ public static class AcceptAssumption
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static Written<AssumptionView> Handle(string id, Request? request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<AssumptionOfUse>> stream,
         IDocumentSession session, EventLog log)
     {
-        stream.AppendOne(AssumptionDecisions.Accept(stream.Aggregate!));
+        stream.AppendOne(AssumptionDecisions.Accept(stream.Aggregate!.State));
         session.Reason(request?.Reason);
         var version = (stream.StartingVersion ?? 0) + 1;
         return Written.Ok(token => log.ViewAsync(stream.Key!, AssumptionRules.What(id), AssumptionView.From, token, version), version);

@@ -12,6 +12,8 @@ using Traceability.Projections.Links;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Assumptions;
 
 public static class RetireAssumption
@@ -34,10 +36,10 @@ public static class RetireAssumption
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<Response>> Handle(string id, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<AssumptionOfUse>> stream,
         IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        stream.AppendOne(AssumptionDecisions.Retire(stream.Aggregate!, request.Reason));
+        stream.AppendOne(AssumptionDecisions.Retire(stream.Aggregate!.State, request.Reason));
         session.Reason(request.Reason);
         var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Assumption, id, stream.Key!, SuspectCause.Retired(stream.Key!), ct);
         var version = (stream.StartingVersion ?? 0) + 1;

@@ -12,6 +12,8 @@ using Traceability.Projections.Links;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Assumptions;
 
 public static class ReviseAssumption
@@ -38,10 +40,10 @@ public static class ReviseAssumption
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<Response>> Handle(string id, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<AssumptionOfUse> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<AssumptionOfUse>> stream,
         IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var revised = AssumptionDecisions.Revise(stream.Aggregate!, request.Category!, request.Text!, request.Reason);
+        var revised = AssumptionDecisions.Revise(stream.Aggregate!.State, request.Category!, request.Text!, request.Reason);
         stream.AppendOne(revised);
         session.Reason(request.Reason);
         var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Assumption, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct);

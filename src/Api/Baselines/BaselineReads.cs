@@ -2,6 +2,8 @@ using Traceability.Domain.Baselines;
 using Traceability.Domain.Platforms;
 using Traceability.Projections.Events;
 
+
+
 namespace Traceability.Api.Baselines;
 
 /// <summary>One read of a baseline stream folded twice: the domain state that decides, the view that answers.</summary>
@@ -27,12 +29,6 @@ public static class BaselineReads
         }
         return state is null || view is null ? null : new LoadedBaseline(state, view, events[^1].Version);
     }
-
-    /// <summary>
-    /// The baseline Wolverine loaded for writing, with its own id: Marten sets a live aggregate's Id to the stream
-    /// key ("baseline/x"), while the domain's events and decisions name the baseline by its id ("x").
-    /// </summary>
-    public static Baseline Of(JasperFx.Events.IEventStream<Baseline> stream, string id) => stream.Aggregate! with { Id = id };
 
     /// <summary>The platform's architecture, which every imported .config must match.</summary>
     public static async Task<string?> PlatformArchitectureAsync(EventLog log, string platform, CancellationToken ct)

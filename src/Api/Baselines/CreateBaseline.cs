@@ -35,8 +35,8 @@ public static class CreateBaseline
     /// <summary>A new stream: nothing to load for writing ([Transactional]: Wolverine commits the session); a baseline created at the same time is Marten's 409 at the commit.</summary>
     [WolverinePost("/api/baselines"), Transactional, Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
     [EndpointSummary("Create a baseline: a platform, a kernel version and a variant name, e.g. {\"id\":\"arm64-6.1\",\"platform\":\"aarch64-qemu-virt\",\"kernelVersion\":\"6.1.192\",\"variant\":\"debian\"}.")]
-    [ProducesResponseType<BaselineView>(201), ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<Written<BaselineView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<WrittenCreated<BaselineView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         if (await BaselineReads.PlatformArchitectureAsync(log, request.Platform, ct) is null)
             throw new ValidationException([new ValidationFailure("platform", $"Platform '{request.Platform}' does not exist.")]);

@@ -15,6 +15,8 @@ using Traceability.Projections.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Baselines;
 
 /// <summary>
@@ -54,15 +56,15 @@ public static class DeriveBaseline
     [WolverinePost("/api/baselines/{id}/derive"), Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
     [EndpointSummary("Derive a new baseline (e.g. 6.1 → 6.12) carrying every decision forward: JSON {\"id\":\"arm64-6.12\",\"kernelVersion\":\"6.12.117\"}, or multipart/form-data with the same fields and an optional .config file 'config' against which missing symbols are flagged at once (its import counts added, removed and changed symbols; names=true lists them; its header must name the new baseline's architecture and kernel series unless form fields force=true and forceReason say why).")]
     [Consumes(typeof(Request), "application/json", "multipart/form-data")]
-    [ProducesResponseType<Response>(201), ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
+    [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412), ProducesResponseType<ProblemDetails>(413),
      ProducesResponseType<ProblemDetails>(415), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<Written<Response>> Handle(string id, bool? names,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+    public static async Task<WrittenCreated<Response>> Handle(string id, bool? names,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Baseline>> stream,
         IDocumentSession session, EventLog log, IValidator<Request> validator, IConfiguration configuration,
         CatalogReads catalogs, HttpContext context, CancellationToken ct)
     {
-        var source = BaselineReads.Of(stream, id);
+        var source = stream.Aggregate!.State;
         var (body, bytes, force) = await DeriveRequestReader.ReadAsync(context.Request, ConfigUploads.MaxConfigBytes(configuration), ct);
         await validator.ValidateAndThrowAsync(body, ct);
         var config = bytes is null ? null : KernelConfigParser.Parse(bytes);

@@ -10,6 +10,8 @@ using Traceability.Projections.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Baselines;
 
 /// <summary>POST /api/baselines/{id}/freeze: under certification, neither config nor decisions may change afterwards.</summary>
@@ -30,10 +32,10 @@ public static class FreezeBaseline
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<BaselineView>> Handle(string id, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Baseline>> stream,
         IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var frozen = BaselineDecisions.Freeze(BaselineReads.Of(stream, id), request.Reason);
+        var frozen = BaselineDecisions.Freeze(stream.Aggregate!.State, request.Reason);
         // Alone on the baseline's lock: a decision write in flight commits first, any later one sees the freeze.
         await session.LockAsync([Locks.BaselineSole(id)], ct);
         stream.AppendOne(frozen);

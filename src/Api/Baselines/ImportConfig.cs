@@ -13,6 +13,8 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Baselines;
 
 /// <summary>
@@ -35,10 +37,10 @@ public static class ImportConfig
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412), ProducesResponseType<ProblemDetails>(413),
      ProducesResponseType<ProblemDetails>(415), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<Written<ConfigImportResult>> Handle(string id, bool? names,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Baseline> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Baseline>> stream,
         IDocumentSession session, EventLog log, IConfiguration configuration, HttpContext context, CancellationToken ct)
     {
-        var baseline = BaselineReads.Of(stream, id);
+        var baseline = stream.Aggregate!.State;
         var version = stream.StartingVersion ?? 0;
         var upload = await ConfigUploads.ReadAsync(context.Request, ConfigUploads.MaxConfigBytes(configuration), ct);
         var bytes = upload.Config ?? throw new BadRequest("The multipart form has no .config file field (e.g. 'config').");
@@ -61,6 +63,7 @@ public static class ImportConfig
         await log.QueueAsync(session, [new StreamAppend(stream.Key!, version, [plan.Event]), .. flags], Actor.Metadata(context, reason), ct);
         var missing = flags.SelectMany(f => f.Events).OfType<DecisionSymbolMissing>().Select(f => f.Symbol).Order(StringComparer.Ordinal).ToArray();
         var result = plan.Result(missing, names ?? false);
-        return Written.Created($"/api/baselines/{id}/config", _ => Task.FromResult(result), version + 1);
+        // 201 for a new revision, 200 (above) for the same file again: one result type, documented by the attributes.
+        return new Written<ConfigImportResult>(StatusCodes.Status201Created, _ => Task.FromResult(result), version + 1, $"/api/baselines/{id}/config");
     }
 }

@@ -6,9 +6,6 @@ using Traceability.Projections.Links;
 
 namespace Traceability.Api.Commands;
 
-/// <summary>What a change did besides itself: the decision streams it marked suspect.</summary>
-public sealed record ChangeResult(AppendResult Append, IReadOnlyList<string> SuspectDecisions);
-
 /// <summary>
 /// DOMAIN.md: revising an AoU, a feature's governing symbols or a requirement marks every decision
 /// that links it suspect in the same transaction. The one place that does it, so AoUs, features and
@@ -16,25 +13,6 @@ public sealed record ChangeResult(AppendResult Append, IReadOnlyList<string> Sus
 /// </summary>
 public static class SuspectPropagation
 {
-    /// <summary>
-    /// Appends <paramref name="change"/> and, when <paramref name="cause"/> is given, flags every decision
-    /// linking <paramref name="target"/>. The target's lock is held alone: decision writes that link it hold
-    /// it shared, so each is either committed before (and flagged here) or decided after the change.
-    /// </summary>
-    public static async Task<ChangeResult> AppendMarkingLinkedAsync(
-        this EventLog log, StreamAppend change, string kind, string target, string? cause,
-        EventMetadata metadata, CancellationToken ct)
-    {
-        IReadOnlyList<string> marked = [];
-        var result = await log.AppendAsync([LogLock.Sole(change.StreamId)], async (connection, token) =>
-        {
-            var suspects = cause is null ? [] : await MarkLinkingAsync(log, connection, kind, target, cause, token);
-            marked = suspects.Select(s => s.StreamId).ToList();
-            return [change, .. suspects];
-        }, metadata, ct);
-        return new ChangeResult(result, marked);
-    }
-
     /// <summary>
     /// In a Wolverine write: holds <paramref name="streamKey"/>'s lock alone (decision writes that link it hold it
     /// shared, so each is either committed before and flagged here, or decided after the change) and appends a

@@ -26,7 +26,8 @@ public sealed class WritePipeline : IHttpPolicy
                 first.Add(new MethodCall(typeof(RequestValidation), Generic(
                     HasOptionalBody(chain, body) ? nameof(RequestValidation.ValidateOptionalAsync) : nameof(RequestValidation.ValidateAsync),
                     typeof(RequestValidation), body)));
-            first.Add(new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.BeginAsync)));
+            first.Add(new MethodCall(typeof(WriteTransaction), chain.Method.Method.IsDefined(typeof(LocksItsKeyAttribute), false)
+                ? nameof(WriteTransaction.BeginUnlockedAsync) : nameof(WriteTransaction.BeginAsync)));
             chain.Middleware.InsertRange(0, first);
             chain.Postprocessors.Insert(0, new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.Timestamp)));
             foreach (var loader in chain.Middleware.Where(f => f.Creates.Any(v => v.VariableType.Closes(typeof(IEventStream<>)))).ToList())

@@ -14,12 +14,32 @@ public static class WriteTransaction
 {
     public static async Task BeginAsync(IDocumentSession session, HttpContext context, CancellationToken ct)
     {
-        var metadata = Actor.Metadata(context);
-        session.Stamp(metadata);
-        await session.BeginTransactionAsync(ct);
+        var metadata = await StartAsync(session, context, ct);
         if (metadata.Key is not { } key) return;
         await LogLocks.TakeAsync(session.Connection!, [ActiveKey.Lock(key)], ct);
         await ActiveKey.EnsureAsync(session.Connection!, key, ct);
+    }
+
+    /// <summary>
+    /// For an endpoint marked <see cref="LocksItsKeyAttribute"/>: metadata and BEGIN only. The endpoint takes the
+    /// writing key's lock together with its own (<see cref="LockWithKeyAsync"/>), in one sorted call.
+    /// </summary>
+    public static Task BeginUnlockedAsync(IDocumentSession session, HttpContext context, CancellationToken ct) => StartAsync(session, context, ct);
+
+    private static async Task<EventMetadata> StartAsync(IDocumentSession session, HttpContext context, CancellationToken ct)
+    {
+        var metadata = Actor.Metadata(context);
+        session.Stamp(metadata);
+        await session.BeginTransactionAsync(ct);
+        return metadata;
+    }
+
+    /// <summary>Takes <paramref name="locks"/> and the writing key's lock in name order, then finds the key still active.</summary>
+    public static async Task LockWithKeyAsync(this IDocumentSession session, HttpContext context, IEnumerable<LogLock> locks, CancellationToken ct)
+    {
+        var key = Actor.Metadata(context).Key;
+        await LogLocks.TakeAsync(session.Connection!, key is null ? locks : [.. locks, ActiveKey.Lock(key)], ct);
+        if (key is not null) await ActiveKey.EnsureAsync(session.Connection!, key, ct);
     }
 
     /// <summary>
@@ -43,3 +63,10 @@ public static class WriteTransaction
     public static Task LockAsync(this IDocumentSession session, IEnumerable<LogLock> locks, CancellationToken ct) =>
         LogLocks.TakeAsync(session.Connection!, locks, ct);
 }
+
+/// <summary>
+/// The endpoint takes the writing key's lock itself, with its own locks in one sorted call (RevokeKey: an admin
+/// revoking another admin who is revoking them must not wait on each other in a cycle).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LocksItsKeyAttribute : Attribute;

@@ -38,10 +38,10 @@ public static class ApproveDecision
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<DecisionDetail>> Handle(string baseline, Request? request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Decision>> stream,
         IDocumentSession session, EventLog log, ApiKeyStore keys, HttpContext context, CancellationToken ct)
     {
-        var state = stream.Aggregate!.Decision;
+        var state = stream.Aggregate!.State;
         var owners = await keys.OwnersAsync(ct);
         await session.LockAsync(log, baseline, state, [], ct);
         var assumptions = await AssumptionsAsync(log, session.Connection!, state, ct);

@@ -37,10 +37,10 @@ public static class AttachEvidence
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<WrittenCreated<DecisionDetail>> Handle(string baseline, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Decision>> stream,
         IDocumentSession session, EventLog log, ApiKeyStore keys, CancellationToken ct)
     {
-        var state = stream.Aggregate!.Decision;
+        var state = stream.Aggregate!.State;
         var attached = DecisionDecisions.AttachEvidence(state, request.Kind!, request.Reference!, request.Outcome!, request.Summary);
         var version = await session.AppendAsync(stream, log, baseline, attached, $"evidence {attached.EvidenceId}: {attached.Kind} {attached.Outcome}", ct);
         return Written.Created($"{DecisionWrites.Location(baseline, state.Symbol)}#evidence-{attached.EvidenceId}",

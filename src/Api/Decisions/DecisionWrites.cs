@@ -36,11 +36,11 @@ internal static class DecisionWrites
 
     /// <summary>Appends what a rule decided, with its reason, under the decision's locks; returns the version it will have.</summary>
     public static async Task<long> AppendAsync(
-        this IDocumentSession session, IEventStream<DecisionState> stream, EventLog log, string baseline, object decided, string? reason, CancellationToken ct)
+        this IDocumentSession session, IEventStream<Folded<Decision>> stream, EventLog log, string baseline, object decided, string? reason, CancellationToken ct)
     {
         stream.AppendOne(decided);
         session.Reason(reason);
-        await session.LockAsync(log, baseline, stream.Aggregate?.Decision, [], ct);
+        await session.LockAsync(log, baseline, stream.Aggregate?.State, [], ct);
         return (stream.StartingVersion ?? 0) + 1;
     }
 

@@ -59,8 +59,8 @@ public static class ProposeDecision
         var symbol = DecisionWrites.Symbol(request.Symbol!);
         await CatalogGate.EnsureKnownAsync(catalogs, baseline, symbol, request.Force == true, ct);
         var key = Decision.StreamId(baseline, symbol);
-        var stream = await session.Events.FetchForWriting<DecisionState>(key, ct);
-        var proposed = DecisionDecisions.Propose(stream.Aggregate?.Decision, baseline, symbol, request.Value!, request.Rationale,
+        var stream = await session.Events.FetchForWriting<Folded<Decision>>(key, ct);
+        var proposed = DecisionDecisions.Propose(stream.Aggregate?.State, baseline, symbol, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements);
         await session.LockAsync(log, baseline, null, Locks.LinkedShared(request.Assumptions, request.Features, request.Requirements), ct);
         stream.AppendOne(proposed);

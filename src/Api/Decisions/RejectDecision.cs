@@ -22,11 +22,11 @@ public static class RejectDecision
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<DecisionDetail>> Handle(string baseline, ReasonRequest request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Decision>> stream,
         IDocumentSession session, EventLog log, ApiKeyStore keys, CancellationToken ct)
     {
         var version = await session.AppendAsync(stream, log, baseline,
-            DecisionDecisions.Reject(stream.Aggregate!.Decision, request.Reason), request.Reason!.Trim(), ct);
+            DecisionDecisions.Reject(stream.Aggregate!.State, request.Reason), request.Reason!.Trim(), ct);
         return Written.Ok(token => DecisionWrites.DetailAsync(log, keys, stream.Key!, version, token), version);
     }
 }

@@ -47,11 +47,11 @@ public static class ReviseDecision
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<DecisionDetail>> Handle(string baseline, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<DecisionState> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Decision>> stream,
         IDocumentSession session, EventLog log, CatalogReads catalogs, ApiKeyStore keys, CancellationToken ct)
     {
         await LinkedIds.EnsureExistAsync(log, request.Assumptions, request.Features, request.Requirements, ct);
-        var state = stream.Aggregate!.Decision;
+        var state = stream.Aggregate!.State;
         stream.AppendOne(DecisionDecisions.Revise(state, request.Value!, request.Rationale,
             request.Assumptions, request.Features, request.Requirements, request.Reason));
         session.Reason(request.Reason?.Trim());

@@ -11,6 +11,8 @@ using Traceability.Projections.Events;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.HardwareFeatures;
 
 public static class RegisterHardwareFeature
@@ -49,8 +51,8 @@ public static class RegisterHardwareFeature
     {
         await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
         var stream = FeatureRules.StreamId(request.Id!);
-        var current = await session.Events.FetchForWriting<HardwareFeature>(stream, ct);
-        var registered = HardwareFeatureDecisions.Register(current.Aggregate, request.Id!, request.Name!, request.Architecture!,
+        var current = await session.Events.FetchForWriting<Folded<HardwareFeature>>(stream, ct);
+        var registered = HardwareFeatureDecisions.Register(current.Aggregate?.State, request.Id!, request.Name!, request.Architecture!,
             request.ProtectsAgainst!, request.Description, request.GoverningSymbols, request.Availability);
         session.Events.StartStream(stream, registered);
         return Written.Created($"/api/hardware-features/{request.Id}",

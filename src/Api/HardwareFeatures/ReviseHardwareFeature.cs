@@ -12,6 +12,8 @@ using Traceability.Projections.Links;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.HardwareFeatures;
 
 public static class ReviseHardwareFeature
@@ -46,16 +48,16 @@ public static class ReviseHardwareFeature
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<Response>> Handle(string id, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<HardwareFeature> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<HardwareFeature>> stream,
         IDocumentSession session, EventLog log, CancellationToken ct)
     {
         await FeatureRules.RequirePlatformsAsync(log, request.Availability, ct);
-        var revised = HardwareFeatureDecisions.Revise(stream.Aggregate!, request.Description, request.ProtectsAgainst!,
+        var revised = HardwareFeatureDecisions.Revise(stream.Aggregate!.State, request.Description, request.ProtectsAgainst!,
             request.GoverningSymbols, request.Availability, request.Reason);
         stream.AppendOne(revised);
         session.Reason(request.Reason);
         // Only a change of governing symbols changes what a decision on the feature's symbols relied on.
-        IReadOnlyList<string> suspects = HardwareFeatureDecisions.GoverningSymbolsChanged(stream.Aggregate!, revised)
+        IReadOnlyList<string> suspects = HardwareFeatureDecisions.GoverningSymbolsChanged(stream.Aggregate!.State, revised)
             ? await session.MarkLinkingAsync(log, DecisionLinks.Feature, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct)
             : [];
         var version = (stream.StartingVersion ?? 0) + 1;

@@ -10,6 +10,8 @@ using Traceability.Projections.Events;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Platforms;
 
 public static class RegisterPlatform
@@ -51,8 +53,8 @@ public static class RegisterPlatform
     public static async Task<WrittenCreated<PlatformView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         var stream = Platform.StreamId(request.Id!);
-        var current = await session.Events.FetchForWriting<Platform>(stream, ct);
-        var registered = PlatformDecisions.Register(current.Aggregate, request.Id!, request.Architecture!, request.Machine!,
+        var current = await session.Events.FetchForWriting<Folded<Platform>>(stream, ct);
+        var registered = PlatformDecisions.Register(current.Aggregate?.State, request.Id!, request.Architecture!, request.Machine!,
             request.IsaExtensions, request.Firmware, request.Hypervisor, request.ExceptionLevels, request.Description);
         session.Events.StartStream(stream, registered);
         return Written.Created($"/api/platforms/{request.Id}",

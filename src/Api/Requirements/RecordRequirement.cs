@@ -10,6 +10,8 @@ using Traceability.Projections.Events;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Requirements;
 
 public static class RecordRequirement
@@ -35,8 +37,8 @@ public static class RecordRequirement
     public static async Task<WrittenCreated<RequirementView>> Handle(Request request, IDocumentSession session, EventLog log, CancellationToken ct)
     {
         var stream = RequirementRules.StreamId(request.Id!);
-        var current = await session.Events.FetchForWriting<Requirement>(stream, ct);
-        var recorded = RequirementDecisions.Record(current.Aggregate, request.Id!, request.ExternalId, request.Title!, request.Text!, request.Kind!);
+        var current = await session.Events.FetchForWriting<Folded<Requirement>>(stream, ct);
+        var recorded = RequirementDecisions.Record(current.Aggregate?.State, request.Id!, request.ExternalId, request.Title!, request.Text!, request.Kind!);
         session.Events.StartStream(stream, recorded);
         return Written.Created($"/api/requirements/{request.Id}",
             token => log.ViewAsync(stream, RequirementRules.What(request.Id!), RequirementView.From, token, 1), 1);

@@ -12,6 +12,8 @@ using Traceability.Projections.Links;
 using Wolverine.Http;
 using Wolverine.Marten;
 
+using Traceability.Projections.WriteModels;
+
 namespace Traceability.Api.Requirements;
 
 public static class ReviseRequirement
@@ -38,10 +40,10 @@ public static class ReviseRequirement
     [ProducesResponseType<HttpValidationProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412)]
     public static async Task<Written<Response>> Handle(string id, Request request,
-        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Requirement> stream,
+        [WriteAggregate(FromMethod = nameof(StreamKey))] IEventStream<Folded<Requirement>> stream,
         IDocumentSession session, EventLog log, CancellationToken ct)
     {
-        var revised = RequirementDecisions.Revise(stream.Aggregate!, request.ExternalId, request.Title!, request.Text!, request.Reason);
+        var revised = RequirementDecisions.Revise(stream.Aggregate!.State, request.ExternalId, request.Title!, request.Text!, request.Reason);
         stream.AppendOne(revised);
         session.Reason(request.Reason);
         var suspects = await session.MarkLinkingAsync(log, DecisionLinks.Requirement, id, stream.Key!, SuspectCause.Revised(stream.Key!, revised.Revision), ct);

@@ -29,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            await Traceability.Api.Commands.WriteTransaction.BeginAsync(documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            await Traceability.Api.Commands.WriteTransaction.BeginUnlockedAsync(documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Traceability.Api.Keys.RevokeKey").SetTag("http.route", "/api/keys/{name}").SetTag("http.request.method", "DELETE");
             var name = (string?)httpContext.GetRouteValue("name");
             if(name == null)
@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
             var reason = httpContext.Request.Query["reason"];
             
             // The actual HTTP request handler execution
-            var noContent = await Traceability.Api.Keys.RevokeKey.Handle(name, reason, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var noContent = await Traceability.Api.Keys.RevokeKey.Handle(name, reason, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
             

@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Traceability.Api.Baselines.CreateBaseline").SetTag("http.route", "/api/baselines").SetTag("http.request.method", "POST");
             
             // The actual HTTP request handler execution
-            var writtenOfBaselineView = await Traceability.Api.Baselines.CreateBaseline.Handle(request, documentSession, _eventLog, httpContext.RequestAborted).ConfigureAwait(false);
+            var writtenCreatedOfBaselineView = await Traceability.Api.Baselines.CreateBaseline.Handle(request, documentSession, _eventLog, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
             
@@ -52,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-            await writtenOfBaselineView.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await writtenCreatedOfBaselineView.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

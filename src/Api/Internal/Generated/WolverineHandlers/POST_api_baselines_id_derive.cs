@@ -61,16 +61,16 @@ namespace Internal.Generated.WolverineHandlers
             var result_of_StreamKey = Traceability.Api.Baselines.DeriveBaseline.StreamKey(id);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_stream_BatchItem = batchedQuery.Events.FetchForWriting<Traceability.Domain.Baselines.Baseline>(result_of_StreamKey);
+            var stream_stream_BatchItem = batchedQuery.Events.FetchForWriting<Traceability.Projections.WriteModels.Folded<Traceability.Domain.Baselines.Baseline>>(result_of_StreamKey);
 
             await batchedQuery.Execute(httpContext.RequestAborted);
 
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_stream = await stream_stream_BatchItem.ConfigureAwait(false);
 
-            Traceability.Api.Commands.StreamPreconditions.Check<Traceability.Domain.Baselines.Baseline>(httpContext, stream_stream);
+            await Traceability.Api.Commands.StreamPreconditions.CheckAsync<Traceability.Projections.WriteModels.Folded<Traceability.Domain.Baselines.Baseline>>(httpContext, stream_stream, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", result_of_StreamKey);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Traceability.Domain.Baselines.Baseline");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Traceability.Projections.WriteModels.Folded`1[[Traceability.Domain.Baselines.Baseline, Traceability.Domain, Version=0.2.0.0, Culture=neutral, PublicKeyToken=null]]");
             // 404 if this required object is null
             if (stream_stream.Aggregate == null)
             {
@@ -80,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var writtenOfResponse = await Traceability.Api.Baselines.DeriveBaseline.Handle(id, names, stream_stream, documentSession, _eventLog, _validatorOfRequest, _configuration, _catalogReads, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var writtenCreatedOfResponse = await Traceability.Api.Baselines.DeriveBaseline.Handle(id, names, stream_stream, documentSession, _eventLog, _validatorOfRequest, _configuration, _catalogReads, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
             
@@ -91,7 +91,7 @@ namespace Internal.Generated.WolverineHandlers
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-            await writtenOfResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await writtenCreatedOfResponse.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -49,16 +49,16 @@ namespace Internal.Generated.WolverineHandlers
             var result_of_StreamKey = Traceability.Api.HardwareFeatures.ReviseHardwareFeature.StreamKey(id);
             var batchedQuery = documentSession.CreateBatchQuery();
 
-            var stream_stream_BatchItem = batchedQuery.Events.FetchForWriting<Traceability.Domain.HardwareFeatures.HardwareFeature>(result_of_StreamKey);
+            var stream_stream_BatchItem = batchedQuery.Events.FetchForWriting<Traceability.Projections.WriteModels.Folded<Traceability.Domain.HardwareFeatures.HardwareFeature>>(result_of_StreamKey);
 
             await batchedQuery.Execute(httpContext.RequestAborted);
 
             // Loading Marten aggregate as part of the aggregate handler workflow
             var stream_stream = await stream_stream_BatchItem.ConfigureAwait(false);
 
-            Traceability.Api.Commands.StreamPreconditions.Check<Traceability.Domain.HardwareFeatures.HardwareFeature>(httpContext, stream_stream);
+            await Traceability.Api.Commands.StreamPreconditions.CheckAsync<Traceability.Projections.WriteModels.Folded<Traceability.Domain.HardwareFeatures.HardwareFeature>>(httpContext, stream_stream, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", result_of_StreamKey);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Traceability.Domain.HardwareFeatures.HardwareFeature");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Traceability.Projections.WriteModels.Folded`1[[Traceability.Domain.HardwareFeatures.HardwareFeature, Traceability.Domain, Version=0.2.0.0, Culture=neutral, PublicKeyToken=null]]");
             // 404 if this required object is null
             if (stream_stream.Aggregate == null)
             {
