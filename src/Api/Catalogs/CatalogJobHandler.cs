@@ -18,8 +18,17 @@ public static class CatalogJobHandler
     public const string Queue = "catalog-builds";
 
     [MessageTimeout(3600)]
-    public static async Task Handle(BuildCatalogJob job, CatalogJobs jobs, EventLog log, ServiceDataDirectory data, CancellationToken ct)
+    public static async Task Handle(BuildCatalogJob job, CatalogJobs jobs, EventLog log, ServiceDataDirectory data,
+        ILogger<BuildCatalogJob> logger, CancellationToken ct)
     {
+        // Wolverine's inbox gives the message to one node; this lock makes it one build even when a node thought dead
+        // (its inbox handed over) is still building: held on its own connection for the whole build, gone with the process.
+        await using var building = await log.DataSource.OpenConnectionAsync(ct);
+        if (!await TryLockAsync(building, job.JobId, ct))
+        {
+            logger.LogWarning("Catalog job {Job} is being built by another instance; this one leaves it to that one.", job.JobId);
+            return;
+        }
         if (!await jobs.StartAsync(job.JobId, ct))
         {
             DeleteUpload(data, job);
@@ -82,6 +91,13 @@ public static class CatalogJobHandler
         }
         await using var file = File.OpenRead(CatalogJobs.UploadPath(data, job.JobId));
         return job.Kind == "xz" ? await CatalogTrees.XzTarballAsync(file, ct) : await CatalogTrees.TarballAsync(file, ct);
+    }
+
+    private static async Task<bool> TryLockAsync(Npgsql.NpgsqlConnection connection, Guid job, CancellationToken ct)
+    {
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        command.Parameters.Add(new() { Value = LogLock.Sole($"catalog-job/{job:N}").Key });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static string Reason(Exception e) => e switch
