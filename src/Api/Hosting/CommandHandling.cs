@@ -51,6 +51,8 @@ public static class CommandHandling
     public static void MapCommandEndpoints(this WebApplication app) =>
         app.MapWolverineEndpoints(o =>
         {
+            // A query value that does not parse (?names=maybe) is a 400, as on the minimal API endpoints, not a silent default.
+            o.RejectUnparseableQueryValues = true;
             o.AddParameterHandlingStrategy<RequestBodyStrategy>();
             o.AddPolicy<WritePipeline>();
         });

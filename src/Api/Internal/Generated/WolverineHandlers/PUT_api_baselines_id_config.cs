@@ -51,6 +51,11 @@ namespace Internal.Generated.WolverineHandlers
             {
                 names = names_parsed;
             }
+            else if (!string.IsNullOrEmpty(names_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "names", names_rawValue, "bool").ConfigureAwait(false);
+                return;
+            }
 
             var result_of_StreamKey = Traceability.Api.Baselines.ImportConfig.StreamKey(id);
             var batchedQuery = documentSession.CreateBatchQuery();
