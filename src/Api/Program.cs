@@ -8,7 +8,7 @@ using Traceability.Projections.Embedded;
 // The offline check and the catalog generator need no web host and must not start a database.
 if (args.Length > 0 && args[0] == VerifyExportCommand.Name) return VerifyExportCommand.Run(args[1..], Console.Out, Console.Error);
 if (args.Length > 0 && args[0] == CompactCatalogCommand.Name) return CompactCatalogCommand.Run(args[1..], Console.Out, Console.Error);
-// Wolverine's generated code (src/Api/Internal/Generated): `codegen write` after changing an endpoint, `codegen test` in CI;
+// Wolverine's generated code (src/Api/Internal/Generated): `codegen write` after changing an endpoint (scripts/check-generated-code.sh in CI);
 // `resources` and `describe` are JasperFx's own diagnostics.
 if (args.Length > 0 && args[0] is "codegen" or "resources" or "describe") return await TraceabilityApp.Build(args, serving: false).RunJasperFxCommands(args);
 if (HelpText.Wanted(args))

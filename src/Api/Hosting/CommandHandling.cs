@@ -12,7 +12,7 @@ namespace Traceability.Api.Hosting;
 
 /// <summary>
 /// Wolverine: the write endpoints (aggregate handler workflow on Marten) and the durable jobs. Its code is
-/// generated ahead of time (src/Api/Internal/Generated, `dotnet run --project src/Api -- codegen write`) and
+/// generated ahead of time (src/Api/Internal/Generated, `dotnet run --project src/Api -p:SkipGeneratedCode=true -- codegen write`) and
 /// loaded statically: no Roslyn at run time. Its tables come from the migrations like Marten's.
 /// </summary>
 public static class CommandHandling
