@@ -32,7 +32,7 @@ public static class ImportConfig
     /// </remarks>
     [WolverinePut("/api/baselines/{id}/config"), Tags(BaselineRules.Tag), Authorize(Roles.Engineering)]
     [EndpointSummary("Import a resolved .config (text/plain body, or multipart/form-data with one file field such as 'config'); answers how many symbols were added, removed and changed since the previous import (names=true lists them). An identical file is a no-op (200). A file whose header names another architecture or kernel series (major.minor) than the baseline's is refused with 409 unless ?force=true&forceReason=... (or form fields of those names) says why it belongs here.")]
-    [Consumes("text/plain", "multipart/form-data")]
+    [Consumes(typeof(string), "text/plain", "multipart/form-data")]
     [ProducesResponseType<ConfigImportResult>(201), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404),
      ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(412), ProducesResponseType<ProblemDetails>(413),
      ProducesResponseType<ProblemDetails>(415), ProducesResponseType<ProblemDetails>(422)]

@@ -20,6 +20,7 @@ public static class SwaggerSetup
             options.SchemaFilter<RequestExamples>();
             options.SchemaFilter<RequiredFromValidators>();
             options.OperationFilter<ResponseContentTypes>();
+            options.OperationFilter<AcceptedBodies>();
             options.CustomSchemaIds(t => t.IsNested ? t.DeclaringType!.Name + defaultSchemaId(t) : defaultSchemaId(t));
             options.AddSecurityDefinition(ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
             {
