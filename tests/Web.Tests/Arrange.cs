@@ -85,11 +85,10 @@ public static class Arrange
         var content = new ByteArrayContent(tarball) { Headers = { ContentType = new MediaTypeHeaderValue("application/gzip") } };
         var posted = await admin.PostAsync($"/api/catalogs?kernelVersion={KernelVersion}&architecture=arm64", content);
         // A build is a job (202, its resource in Location): the pages need the catalog, so wait until it ended.
-        for (var tries = 0; posted.StatusCode == System.Net.HttpStatusCode.Accepted && tries < 1200; tries++)
+        for (var tries = 0; posted.StatusCode == System.Net.HttpStatusCode.Accepted && tries < 20; tries++)
         {
-            var job = await admin.GetFromJsonAsync<JsonElement>(posted.Headers.Location!);
+            var job = await admin.GetFromJsonAsync<JsonElement>($"{posted.Headers.Location}?wait=30");
             if (job.GetProperty("state").GetString() is "succeeded" or "failed") break;
-            await Task.Delay(50);
         }
     }
 

@@ -10,14 +10,13 @@ public static class CatalogEndpoints
         group.MapPost("/", BuildCatalog.Handle).RequireAuthorization(Roles.Administration).WithBodyLimit(BodyLimit.CatalogUpload)
             .Accepts<BuildCatalog.Request>("application/json", "application/gzip", "application/x-xz", CompactCatalog.MediaType)
             .WithSummary($"Build the Kconfig symbol catalog of (kernel version, architecture) from a server-side kernel tree (JSON {{path, kernelVersion, architecture}}), an uploaded .tar.gz or .tar.xz (?kernelVersion=&architecture=), or a compact catalog ({CompactCatalog.MediaType}, gzip'ed as samples/catalogs holds them; it names its kernel and architecture). A catalog of kernel 6.12.x serves every 6.12 baseline of its architecture.")
-            .WithDescription("Only valid work becomes a job: bad input is refused at once (400, 409, 413, 415, 422). The build itself runs from a durable queue and survives a restart: 202 names the job in Location (/api/catalogs/jobs/{id}); poll it until it succeeded or failed.")
+            .WithDescription("Only valid work becomes a job: bad input is refused at once (400, 409, 413, 415, 422). The build itself runs from a durable queue and survives a restart: 202 names the job in Location (/api/catalogs/jobs/{id}); follow it with GET ?wait=30 until it succeeded or failed.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/jobs/{jobId:guid}", async (Guid jobId, CatalogJobs jobs, CancellationToken ct) =>
-                await jobs.FindAsync(jobId, ct) is { } job ? Results.Ok(job) : Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no catalog job {jobId}."))
-            .RequireAuthorization(Roles.Read).Produces<CatalogJobView>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A catalog build job: state (queued, running, succeeded, failed), progress (Kconfig files read, config entries seen), then the catalog's location and view, or the reason it failed.");
+        group.MapGet("/jobs/{jobId:guid}", GetCatalogJob.Handle)
+            .RequireAuthorization(Roles.Read).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A catalog build job: state (queued, running, succeeded, failed), progress (Kconfig files read, config entries seen), then the catalog's location and view, or the reason it failed. ?wait=30 answers when the job next changes or ends (at most 60 s): follow a build without sleeping between polls.");
         group.MapGet("/", async (CatalogReads catalogs, CancellationToken ct) => TypedResults.Ok(await catalogs.ListAsync(ct)))
             .RequireAuthorization(Roles.Read)
             .WithSummary("List the built catalogs: kernel version, architecture, symbol count, source and the parser's problems.");

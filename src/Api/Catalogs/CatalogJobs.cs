@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using Traceability.Api.Hosting;
 using Traceability.Projections.Events;
@@ -20,6 +21,9 @@ public sealed record CatalogJobResult(string Location, CatalogView? Catalog);
 /// <summary>The catalog_jobs table (migration 0014). A job moves queued → running → succeeded | failed, never back from the last two.</summary>
 public sealed class CatalogJobs(NpgsqlDataSource dataSource, EventLog log)
 {
+    /// <summary>One signal per unfinished job someone waits on; completed and removed at the job's next change.</summary>
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _changes = new();
+
     public static string UploadPath(ServiceDataDirectory data, Guid id) => data.Resolve(Path.Combine("jobs", $"{id:N}.upload"));
 
     /// <summary>The record and its message in one transaction (Wolverine's outbox on the Marten session): both or neither.</summary>
@@ -35,17 +39,41 @@ public sealed class CatalogJobs(NpgsqlDataSource dataSource, EventLog log)
 
     /// <summary>False when the job already ended: a redelivered message does not build it again.</summary>
     public async Task<bool> StartAsync(Guid id, CancellationToken ct) =>
-        await ExecuteAsync("UPDATE traceability.catalog_jobs SET state = 'running', started_at = now(), attempts = attempts + 1, files_read = 0, symbols_seen = 0 " +
+        await UpdateAsync(id, "UPDATE traceability.catalog_jobs SET state = 'running', started_at = now(), attempts = attempts + 1, files_read = 0, symbols_seen = 0 " +
             "WHERE id = $1 AND state IN ('queued', 'running')", ct, id) == 1;
 
     public Task ProgressAsync(Guid id, CountingSource counted, CancellationToken ct) =>
-        ExecuteAsync("UPDATE traceability.catalog_jobs SET files_read = $2, symbols_seen = $3 WHERE id = $1 AND state = 'running'", ct, id, counted.Files, counted.Symbols);
+        UpdateAsync(id, "UPDATE traceability.catalog_jobs SET files_read = $2, symbols_seen = $3 WHERE id = $1 AND state = 'running'", ct, id, counted.Files, counted.Symbols);
 
     public Task SucceedAsync(Guid id, long catalogVersion, CancellationToken ct) =>
-        ExecuteAsync("UPDATE traceability.catalog_jobs SET state = 'succeeded', finished_at = now(), catalog_version = $2 WHERE id = $1", ct, id, catalogVersion);
+        UpdateAsync(id, "UPDATE traceability.catalog_jobs SET state = 'succeeded', finished_at = now(), catalog_version = $2 WHERE id = $1", ct, id, catalogVersion);
 
     public Task FailAsync(Guid id, string reason, CancellationToken ct) =>
-        ExecuteAsync("UPDATE traceability.catalog_jobs SET state = 'failed', finished_at = now(), failure = $2 WHERE id = $1", ct, id, reason);
+        UpdateAsync(id, "UPDATE traceability.catalog_jobs SET state = 'failed', finished_at = now(), failure = $2 WHERE id = $1", ct, id, reason);
+
+    /// <summary>
+    /// The job when it next changes on this instance, or after <paramref name="wait"/> as it is then; an unknown or
+    /// ended job at once. Only jobs that exist and have not ended get a signal, so no request can grow the map at will.
+    /// A job built on another instance changes unseen here: the wait then ends with the job as it is.
+    /// </summary>
+    public async Task<CatalogJobView?> WaitAsync(Guid id, TimeSpan wait, CancellationToken ct)
+    {
+        var job = await FindAsync(id, ct);
+        if (job is null || job.State is "succeeded" or "failed" || wait <= TimeSpan.Zero) return job;
+        var change = _changes.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        // Read again after registering: a change between the first read and the registration is not missed.
+        var now = await FindAsync(id, ct);
+        if (now != job) return now;
+        try
+        {
+            await change.WaitAsync(wait, ct);
+        }
+        catch (TimeoutException)
+        {
+            return job;
+        }
+        return await FindAsync(id, ct);
+    }
 
     public async Task<CatalogJobView?> FindAsync(Guid id, CancellationToken ct)
     {
@@ -66,6 +94,13 @@ public sealed class CatalogJobs(NpgsqlDataSource dataSource, EventLog log)
     }
 
     private static DateTimeOffset? Time(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetFieldValue<DateTimeOffset>(column);
+
+    private async Task<int> UpdateAsync(Guid id, string sql, CancellationToken ct, params object[] values)
+    {
+        var changed = await ExecuteAsync(sql, ct, values);
+        if (_changes.TryRemove(id, out var waiting)) waiting.TrySetResult();
+        return changed;
+    }
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params object[] values)
     {

@@ -35,6 +35,26 @@ public sealed class CatalogBuildJobs(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Waiting_on_a_job_answers_when_it_ends_and_an_ended_or_unknown_job_answers_at_once()
+    {
+        var tree = Tree(("Kconfig", "mainmenu \"Linux\"\nconfig FUTEX\n\tbool \"Futexes\"\n"));
+        var posted = await api.Admin.PostAsJsonAsync("/api/catalogs", new { path = tree, kernelVersion = "8.1.5", architecture = "arm64" });
+        var location = posted.Headers.Location!.ToString();
+
+        var ended = await api.Viewer.CatalogJobEndedAsync(location);
+        var again = await api.Viewer.GetAsync($"{location}?wait=60");
+        var unknown = await api.Viewer.GetAsync($"/api/catalogs/jobs/{Guid.NewGuid()}?wait=60");
+        var tooLong = await api.Viewer.GetAsync($"{location}?wait=61");
+
+        Assert.Equal("succeeded", ended.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("succeeded", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("between 0 and 60", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tree_without_a_parsable_symbol_fails_the_job_with_the_reason_and_writes_nothing()
     {
         var tree = Tree(("Kconfig", "mainmenu \"Linux\"\nthis is not kconfig\n"));

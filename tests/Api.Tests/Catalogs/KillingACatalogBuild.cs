@@ -15,6 +15,7 @@ namespace Traceability.Api.Tests.Catalogs;
 /// own on a database of the test's PostgreSQL (which outlives it); it is killed (SIGKILL) while it parses the real
 /// 6.12 tree, leaves no catalog, and once started again finishes the same job from Wolverine's durable inbox.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class KillingACatalogBuild : IAsyncLifetime
 {
     private const string AdminKey = "trc_test_admin_key_for_the_kill_test_only";
@@ -68,30 +69,33 @@ public sealed class KillingACatalogBuild : IAsyncLifetime
         start.Environment["Auth__BootstrapAdminKey"] = AdminKey;
         start.Environment["Service__DataDirectory"] = _data;
         start.Environment[TestKeys.Setting.Replace(":", "__", StringComparison.Ordinal)] = TestKeys.ServiceKeyPem;
-        _service = Process.Start(start)!;
-        _service.OutputDataReceived += (_, _) => { };
+        // Ready when Kestrel says it listens (the database and the hosted services have started by then), or failed
+        // when the process exits first: a condition, not a sleep.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _service?.Dispose();
+        _service = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _service.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("Now listening on:", StringComparison.Ordinal) == true) listening.TrySetResult();
+        };
         _service.ErrorDataReceived += (_, _) => { };
+        _service.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the service exited before it listened"));
+        _service.Start();
         _service.BeginOutputReadLine();
         _service.BeginErrorReadLine();
+        await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); ; await Task.Delay(200))
-        {
-            Assert.False(_service.HasExited, $"the service exited with {(_service.HasExited ? _service.ExitCode : 0)}");
-            Assert.True(DateTime.UtcNow < deadline, "the service did not become ready");
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return client;
-            }
-            catch (HttpRequestException) { }
-        }
+        Assert.True((await client.GetAsync("/health/ready")).IsSuccessStatusCode, "the service listens but is not ready");
+        return client;
     }
 
+    /// <summary>Follows the job with ?wait= (the service answers when it changes) until <paramref name="until"/> holds or it ended.</summary>
     private static async Task<JsonElement> PollAsync(HttpClient client, string job, Func<JsonElement, bool> until)
     {
-        for (var deadline = DateTime.UtcNow.AddMinutes(3); ; await Task.Delay(20))
+        for (var deadline = DateTime.UtcNow.AddMinutes(3); ;)
         {
-            var state = await client.GetFromJsonAsync<JsonElement>(job);
+            var state = await client.GetFromJsonAsync<JsonElement>($"{job}?wait=30");
             if (until(state) || state.GetProperty("state").GetString() is "succeeded" or "failed") return state;
             Assert.True(DateTime.UtcNow < deadline, $"{job}: {state}");
         }
