@@ -87,9 +87,7 @@ public static class BuildCatalog
     private static async Task<BuildCatalogJob> FromJsonAsync(
         HttpRequest request, IValidator<Request> validator, Guid id, EventMetadata metadata, CancellationToken ct)
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
-        var body = await JsonSerializer.DeserializeAsync<Request>(request.Body, options.Value.SerializerOptions, ct)
-            ?? throw new BadRequest("The request body is missing.");
+        var body = (await RequestBody.ReadAsync<Request>(request.HttpContext, optional: false))!;
         await validator.ValidateAndThrowAsync(body, ct);
         return new BuildCatalogJob(id, "path", body.KernelVersion!, CatalogArchitectures.Of(body.Architecture)!, "path:" + body.Path, body.Path, metadata);
     }
