@@ -15,6 +15,7 @@ public static class CanonicalJson
 {
     public static byte[] Canonicalize(ReadOnlySpan<byte> json)
     {
+        if (IsCanonical(json)) return json.ToArray();
         var reader = new Utf8JsonReader(json);
         using var document = JsonDocument.ParseValue(ref reader);
         return Canonicalize(document.RootElement);

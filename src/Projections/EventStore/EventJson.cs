@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Marten;
 using Marten.Services;
 using Weasel.Core;
@@ -24,6 +25,19 @@ public static class EventJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SortProperties);
+    }
+
+    /// <summary>
+    /// Properties are written in ordinal order of their JSON names, so an event's JSON usually already is
+    /// <see cref="CanonicalJson"/> and signing it skips the rewrite. Stored as jsonb, the order is not kept anyway.
+    /// </summary>
+    private static void SortProperties(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || info.Properties.Count < 2) return;
+        var sorted = info.Properties.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        info.Properties.Clear();
+        foreach (var property in sorted) info.Properties.Add(property);
     }
 
     /// <summary>The same rules outside Marten (headers, tests, the offline verifier's reading of payloads).</summary>

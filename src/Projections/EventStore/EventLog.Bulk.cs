@@ -35,16 +35,21 @@ public sealed partial class EventLog
         var now = MicrosecondClock.Instance.GetUtcNow();
         var serializer = session.DocumentStore.Options.Serializer();
         var (events, rows) = (new List<IEvent>(), new List<EventRow>());
+        var headers = metadata.Headers().ToDictionary(h => h.Key, h => (object)h.Value, StringComparer.Ordinal);
+        var data = appends.SelectMany(a => a.Events).ToArray();
+        var json = new string[data.Length];
+        Parallel.For(0, data.Length, i => json[i] = serializer.ToJson(data[i]));
+        var at = 0;
         foreach (var append in appends)
         {
-            for (var i = 0; i < append.Events.Count; i++)
+            for (var i = 0; i < append.Events.Count; i++, at++)
             {
                 var e = session.Events.BuildEvent(append.Events[i]);
                 (e.Id, e.StreamKey, e.Version, e.Timestamp) = (Guid.CreateVersion7(), append.StreamId, append.ExpectedVersion + i + 1, now);
                 (e.UserName, e.CorrelationId, e.CausationId) = (metadata.Actor, metadata.CorrelationId, metadata.CausationId);
-                e.Headers = metadata.Headers().ToDictionary(h => h.Key, h => (object)h.Value, StringComparer.Ordinal);
+                e.Headers = headers;
                 events.Add(e);
-                rows.Add(new EventRow(e.Id, append.StreamId, e.Version, e.EventTypeName, serializer.ToJson(append.Events[i]), now, metadata, e.DotNetTypeName));
+                rows.Add(new EventRow(e.Id, append.StreamId, e.Version, e.EventTypeName, json[at], now, metadata, e.DotNetTypeName));
             }
         }
         await ClaimStreamsAsync(session.Connection, appends, now, ct);

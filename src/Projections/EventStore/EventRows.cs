@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Traceability.Projections.Trust;
@@ -28,28 +27,53 @@ public static class EventRows
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Each event's headers (role, reason) with its "auth" header: every group is signed as one append.</summary>
-    public static JsonObject[] Sign(ServiceKey key, IReadOnlyList<IReadOnlyList<EventRow>> appends)
+    /// <summary>
+    /// Each event's headers as JSON text: role and reason, and its "auth" header (every group is signed as one append).
+    /// The rows of an append share their metadata, so the headers' canonical form is computed once per distinct
+    /// metadata; the digests, which canonicalise every event's data, run in parallel for a large append.
+    /// </summary>
+    public static string[] Sign(ServiceKey key, IReadOnlyList<IReadOnlyList<EventRow>> appends)
     {
-        var headers = new JsonObject[appends.Sum(a => a.Count)];
-        var at = 0;
+        var rows = appends.SelectMany(a => a).ToArray();
+        var headers = rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
+        var digests = new byte[rows.Length][];
+        if (rows.Length < ParallelFrom)
+            for (var i = 0; i < rows.Length; i++) digests[i] = Digest(rows[i], headers[rows[i].Metadata]);
+        else
+            Parallel.For(0, rows.Length, i => digests[i] = Digest(rows[i], headers[rows[i].Metadata]));
+        var signed = new string[rows.Length];
+        var first = 0;
         foreach (var append in appends)
         {
-            var first = at;
-            var digests = append.Select(r => EventDigest.Compute(Digest(r, headers[at++] = Headers(r.Metadata)))).ToList();
-            AppendAuthentication.Sign(key, digests, (i, auth) => headers[first + i][AuthHeader.Name] = JsonSerializer.SerializeToNode(auth, EventJson.Options));
+            var at = first;
+            AppendAuthentication.Sign(key, digests[at..(at + append.Count)], (i, auth) => signed[at + i] = headers[rows[at + i].Metadata].With(auth));
+            first += append.Count;
         }
-        return headers;
+        return signed;
     }
 
-    private static JsonObject Headers(EventMetadata metadata) =>
-        new(metadata.Headers().Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
+    private const int ParallelFrom = 256;
 
-    private static DigestInput Digest(EventRow r, JsonObject headers) => new(
+    private static byte[] Digest(EventRow r, SharedHeaders headers) => EventDigest.Compute(new DigestInput(
         r.Id, r.StreamId, r.Version, r.Type, r.Timestamp, r.Metadata.Actor, r.Metadata.CorrelationId, r.Metadata.CausationId,
-        EventHeaders.Canonical(headers), CanonicalJson.Canonicalize(r.DataJson));
+        headers.Canonical, CanonicalJson.Canonicalize(r.DataJson)));
 
-    public static NpgsqlBatchCommand Events(IReadOnlyList<EventRow> rows, JsonObject[] headers) => new("""
+    /// <summary>The headers one metadata gives every event: as JSON text, and in the canonical form the digest covers.</summary>
+    private sealed class SharedHeaders(EventMetadata metadata)
+    {
+        private readonly string _json = JsonSerializer.Serialize(metadata.Headers().ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal), EventJson.Options);
+
+        public byte[] Canonical { get; } = EventHeaders.Canonical(metadata.Headers().Select(h => KeyValuePair.Create(h.Key, (object)h.Value)));
+
+        /// <summary>The same object with the event's "auth" header added as its last member.</summary>
+        public string With(AuthHeader auth)
+        {
+            var member = $"\"{AuthHeader.Name}\":{JsonSerializer.Serialize(auth, EventJson.Options)}}}";
+            return _json == "{}" ? "{" + member : $"{_json[..^1]},{member}";
+        }
+    }
+
+    public static NpgsqlBatchCommand Events(IReadOnlyList<EventRow> rows, string[] headers) => new("""
         INSERT INTO traceability.mt_events (seq_id, id, stream_id, version, data, type, "timestamp", mt_dotnet_type,
             correlation_id, causation_id, headers, user_name)
         SELECT nextval('traceability.mt_events_sequence'), id, stream, version, data::jsonb, type, ts, dotnet, corr, cause, headers::jsonb, actor
@@ -65,7 +89,7 @@ public static class EventRows
             new() { Value = rows.Select(r => r.Timestamp).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
             new() { Value = rows.Select(r => r.DotnetType ?? DotnetType(r.Type)).ToArray() },
             new() { Value = rows.Select(r => r.Metadata.CorrelationId).ToArray() }, new() { Value = rows.Select(r => r.Metadata.CausationId).ToArray() },
-            new() { Value = headers.Select(h => h.ToJsonString(EventJson.Options)).ToArray() },
+            new() { Value = headers },
             new() { Value = rows.Select(r => r.Metadata.Actor).ToArray() },
         },
     };
