@@ -16,8 +16,7 @@ public static class WriteTransaction
     {
         var metadata = await StartAsync(session, context, ct);
         if (metadata.Key is not { } key) return;
-        await LogLocks.TakeAsync(session.Connection!, [ActiveKey.Lock(key)], ct);
-        await ActiveKey.EnsureAsync(session.Connection!, key, ct);
+        await ActiveKey.LockAndEnsureAsync(session.Connection!, [], key, ct);
     }
 
     /// <summary>
@@ -38,8 +37,8 @@ public static class WriteTransaction
     public static async Task LockWithKeyAsync(this IDocumentSession session, HttpContext context, IEnumerable<LogLock> locks, CancellationToken ct)
     {
         var key = Actor.Metadata(context).Key;
-        await LogLocks.TakeAsync(session.Connection!, key is null ? locks : [.. locks, ActiveKey.Lock(key)], ct);
-        if (key is not null) await ActiveKey.EnsureAsync(session.Connection!, key, ct);
+        if (key is null) await LogLocks.TakeAsync(session.Connection!, locks, ct);
+        else await ActiveKey.LockAndEnsureAsync(session.Connection!, locks, key, ct);
     }
 
     /// <summary>

@@ -35,16 +35,24 @@ public static class LogLocks
     /// <summary>Takes the locks in one round trip, in name order (so two writers never wait on each other in a cycle).</summary>
     public static async Task TakeAsync(NpgsqlConnection connection, IEnumerable<LogLock> locks, CancellationToken ct)
     {
+        if (Command(locks) is not { } take) return;
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { take } };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The statement that takes the locks in name order, to run first in a batch whose other statements they guard; null when there are none.</summary>
+    public static NpgsqlBatchCommand? Command(IEnumerable<LogLock> locks)
+    {
         var ordered = locks.GroupBy(l => l.Name, StringComparer.Ordinal)
             .Select(g => g.FirstOrDefault(l => l.Exclusive) ?? g.First())
             .OrderBy(l => l.Name, StringComparer.Ordinal).ToList();
-        if (ordered.Count == 0) return;
-        await using var command = new NpgsqlCommand("""
+        if (ordered.Count == 0) return null;
+        return new NpgsqlBatchCommand("""
             SELECT count(CASE WHEN x THEN pg_advisory_xact_lock(k) ELSE pg_advisory_xact_lock_shared(k) END)
             FROM unnest($1::bigint[], $2::bool[]) WITH ORDINALITY AS l(k, x, n)
-            """, connection);
-        command.Parameters.Add(new() { Value = ordered.Select(l => l.Key).ToArray() });
-        command.Parameters.Add(new() { Value = ordered.Select(l => l.Exclusive).ToArray() });
-        await command.ExecuteNonQueryAsync(ct);
+            """)
+        {
+            Parameters = { new() { Value = ordered.Select(l => l.Key).ToArray() }, new() { Value = ordered.Select(l => l.Exclusive).ToArray() } },
+        };
     }
 }

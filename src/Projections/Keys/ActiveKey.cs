@@ -14,10 +14,23 @@ public static class ActiveKey
 
     public static LogLock Revocation(string name) => LogLock.Sole(ApiKeyEvents.StreamId(name));
 
-    public static async Task EnsureAsync(NpgsqlConnection connection, string name, CancellationToken ct)
+    /// <summary>
+    /// Takes <paramref name="locks"/> and the key's own lock (shared) in name order, then finds the key active: one round
+    /// trip, the check running on the server after the locks are held.
+    /// </summary>
+    public static async Task LockAndEnsureAsync(NpgsqlConnection connection, IEnumerable<LogLock> locks, string name, CancellationToken ct)
     {
-        var key = await ApiKeyStore.FindByNameAsync(connection, name, ct);
-        if (key is null || key.Revoked is not null) throw new KeyNoLongerActive(name);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                LogLocks.Command([.. locks, Lock(name)])!,
+                new NpgsqlBatchCommand("SELECT revoked IS NULL FROM traceability.api_keys WHERE name = $1") { Parameters = { new() { Value = name } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        if (!await reader.ReadAsync(ct) || !reader.GetBoolean(0)) throw new KeyNoLongerActive(name);
     }
 }
 
