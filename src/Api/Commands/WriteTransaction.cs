@@ -16,7 +16,7 @@ public static class WriteTransaction
     {
         var metadata = await StartAsync(session, context, ct);
         if (metadata.Key is not { } key) return;
-        await ActiveKey.LockAndEnsureAsync(session.Connection!, [], key, ct);
+        await ActiveKey.LockAsync(session.Connection!, [], key, ct);
     }
 
     /// <summary>
@@ -37,8 +37,7 @@ public static class WriteTransaction
     public static async Task LockWithKeyAsync(this IDocumentSession session, HttpContext context, IEnumerable<LogLock> locks, CancellationToken ct)
     {
         var key = Actor.Metadata(context).Key;
-        if (key is null) await LogLocks.TakeAsync(session.Connection!, locks, ct);
-        else await ActiveKey.LockAndEnsureAsync(session.Connection!, locks, key, ct);
+        await ActiveKey.LockAsync(session.Connection!, locks, key, ct);
     }
 
     /// <summary>

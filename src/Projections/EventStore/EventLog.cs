@@ -44,8 +44,7 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         await using var session = store.LightweightSession();
         session.Stamp(metadata);
         await session.BeginTransactionAsync(ct);
-        if (metadata.Key is { } key) await ActiveKey.LockAndEnsureAsync(session.Connection, locks, key, ct);
-        else await LogLocks.TakeAsync(session.Connection, locks, ct);
+        await ActiveKey.LockAsync(session.Connection, locks, metadata.Key, ct);
         var appends = await decide(session.Connection, ct);
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
         await WriteAsync(session, appends, metadata, ct);

@@ -15,11 +15,16 @@ public static class ActiveKey
     public static LogLock Revocation(string name) => LogLock.Sole(ApiKeyEvents.StreamId(name));
 
     /// <summary>
-    /// Takes <paramref name="locks"/> and the key's own lock (shared) in name order, then finds the key active: one round
-    /// trip, the check running on the server after the locks are held.
+    /// Takes <paramref name="locks"/> in name order; a write made with a key (<paramref name="name"/>) also holds that
+    /// key's lock shared and finds the key active, in the same round trip, the check running after the locks are held.
     /// </summary>
-    public static async Task LockAndEnsureAsync(NpgsqlConnection connection, IEnumerable<LogLock> locks, string name, CancellationToken ct)
+    public static async Task LockAsync(NpgsqlConnection connection, IEnumerable<LogLock> locks, string? name, CancellationToken ct)
     {
+        if (name is null)
+        {
+            await LogLocks.TakeAsync(connection, locks, ct);
+            return;
+        }
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
