@@ -77,10 +77,12 @@ public sealed class LogCases : IAsyncDisposable
     }
 
     /// <summary>Diagnostic: the same appends without the stream lock and decide step (what a write without a cross-stream rule would cost).</summary>
-    public Task<Measurement> SingleAppendsWithoutLockAsync(int writers) =>
-        Workload.RunAsync("(diagnostic) ours without the lock and decide step", writers, _options, writer =>
+    public Task<Measurement> SingleAppendsWithoutLockAsync(int writers)
+    {
+        var round = Interlocked.Increment(ref _singleRounds);
+        return Workload.RunAsync("(diagnostic) ours without the lock and decide step", writers, _options, writer =>
         {
-            var stream = $"bench-nolock-{writers}/{writer}";
+            var stream = $"bench-nolock-{writers}-{round}/{writer}";
             var version = 0L;
             return async ct =>
             {
@@ -89,6 +91,7 @@ public sealed class LogCases : IAsyncDisposable
                 Interlocked.Increment(ref _appended);
             };
         });
+    }
 
     /// <summary>Ten new streams of 1,000 events each in one append (one transaction, one signature), like a derive.</summary>
     public Task<List<TimeSpan>> BulkAsync()
@@ -111,6 +114,9 @@ public sealed class LogCases : IAsyncDisposable
         var head = await _sealer.SealAsync();
         return (watch.Elapsed, head);
     }
+
+    /// <summary>The chain's last position now, without sealing.</summary>
+    public async Task<long> SealedAsync() => (await ChainReads.HeadAsync(_dataSource, CancellationToken.None)).Position;
 
     public Task<LogVerification> VerifyAsync() => new LogVerifier(_dataSource, _sealer, new TrustedKeys(_key, [])).VerifyAsync();
 

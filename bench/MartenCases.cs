@@ -29,10 +29,14 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
 
     public Task CreateSchemaAsync() => _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-    public Task<Measurement> SingleAppendsAsync(int writers) =>
-        Workload.RunAsync(Name, writers, options, writer =>
+    private int _rounds;
+
+    public Task<Measurement> SingleAppendsAsync(int writers)
+    {
+        var round = Interlocked.Increment(ref _rounds);
+        return Workload.RunAsync(Name, writers, options, writer =>
         {
-            var stream = $"marten-single-{writers}/{writer}";
+            var stream = $"marten-single-{writers}-{round}/{writer}";
             var version = 0L;
             return async ct =>
             {
@@ -44,6 +48,7 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
                 version++;
             };
         });
+    }
 
     public Task<List<TimeSpan>> BulkAsync() =>
         Workload.RepeatAsync(options.BulkRepeats, async run =>

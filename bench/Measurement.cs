@@ -11,6 +11,9 @@ public sealed record Measurement(string Case, int Writers, long Events, TimeSpan
 /// <summary>Runs N writers in parallel for a fixed time; each writer counts the events it committed.</summary>
 public static class Workload
 {
+    /// <summary>Called as each measured window starts, after its warm-up (the cost probe starts its CPU counters there).</summary>
+    public static Action? WindowStarting { get; set; }
+
     /// <summary>
     /// A warm-up (same writers, results discarded) fills the connection pool and JIT-compiles the
     /// paths, so the measured window sees steady state rather than connection set-up.
@@ -20,6 +23,7 @@ public static class Workload
     {
         var steps = Enumerable.Range(0, writers).Select(writerFactory).ToList();
         await RunForAsync(steps, options.WarmUp);
+        WindowStarting?.Invoke();
         var stopwatch = Stopwatch.StartNew();
         var events = await RunForAsync(steps, options.Duration);
         stopwatch.Stop();

@@ -10,6 +10,7 @@ namespace Traceability.Bench;
 public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options)
 {
     private const string Table = "bench_plain.events";
+    private int _rounds;
 
     public async Task CreateTableAsync()
     {
@@ -36,10 +37,12 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
     }
 
     /// <summary>One INSERT per transaction (autocommit): one round trip, and commits free to share an fsync.</summary>
-    public Task<Measurement> SingleInsertsAsync(int writers) =>
-        Workload.RunAsync("plain INSERT, one per transaction", writers, options, writer =>
+    public Task<Measurement> SingleInsertsAsync(int writers)
+    {
+        var round = Interlocked.Increment(ref _rounds);
+        return Workload.RunAsync("plain INSERT, one per transaction", writers, options, writer =>
         {
-            var stream = $"plain-single-{writers}/{writer}";
+            var stream = $"plain-single-{writers}-{round}/{writer}";
             var version = 0L;
             return async ct =>
             {
@@ -57,6 +60,7 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
                 await command.ExecuteNonQueryAsync(ct);
             };
         });
+    }
 
     /// <summary>10,000 rows in one multi-row unnest INSERT: the plain equivalent of the store's bulk append.</summary>
     public Task<List<TimeSpan>> BulkAsync() =>

@@ -5,10 +5,11 @@ using Traceability.Projections.Embedded;
 using Traceability.Projections.Events;
 
 // Subcommands: `load` (issue 6: concurrent clients against the real service), `kconfig` (issue 7: parse a whole
-// kernel tree), `pages` (issue 15: the matrix web page), `startup` (issue 11: host start-up as the test fixtures pay it). Without one: the event store and read-side bench.
+// kernel tree), `pages` (issue 15: the matrix web page), `startup` (issue 11: host start-up as the test fixtures pay it), `cost` (issue 10: CPU per event of each write case and of the sealer). Without one: the event store and read-side bench.
 if (args.Length > 0 && args[0] == "load") return await LoadRun.RunAsync(LoadOptions.Parse(args[1..]));
 if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(BenchOptions.Parse(args[1..]));
 if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
+if (args.FirstOrDefault() == "cost") return await CostProbe.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "startup") return await StartupBench.RunAsync(args[1..]);
 
 // A throwaway, durable server (fsync on, default settings): the numbers must be what a real

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Traceability.Projections.Embedded;
+using Traceability.Projections.Events;
+
+namespace Traceability.Bench;
+
+/// <summary>
+/// `bench -- cost`: where the 16-writer gap goes. Each case runs alone at 16 writers and is charged the CPU the
+/// machine spent while it ran: this process's own (writers, sealer, signing) and the rest (PostgreSQL, plus
+/// whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a backlog
+/// it did not see being written: its rate and its CPU per event, on both sides. <c>--without-chain</c> drops the
+/// trigger that queues events for the sealer, to show what ours costs with no chain at all (verify would fail).
+/// </summary>
+public static class CostProbe
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var withoutChain = args.Contains("--without-chain");
+        var options = BenchOptions.Parse([.. args.Where(a => a != "--without-chain")]);
+        var directory = Path.Combine(Path.GetTempPath(), $"traceability-cost-{Environment.ProcessId}");
+        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true });
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+            await SchemaMigrator.MigrateAsync(dataSource);
+            await using var ours = new LogCases(dataSource, options);
+            using var marten = new MartenCases(dataSource, options);
+            var plain = new PlainCases(dataSource, options);
+            await plain.CreateTableAsync();
+            await marten.CreateSchemaAsync();
+            if (withoutChain)
+            {
+                // Diagnostic only: no event reaches the sealer's queue, so none is chained and verify would fail.
+                await using var drop = dataSource.CreateCommand("DROP TRIGGER mt_events_queue_for_chain ON traceability.mt_events");
+                await drop.ExecuteNonQueryAsync();
+            }
+            var cases = new List<(string Name, Func<Task<Measurement>> Run, bool Sealing)>
+            {
+                ("plain INSERT", () => plain.SingleInsertsAsync(16), false),
+                ("stock Marten Quick", () => marten.SingleAppendsAsync(16), false),
+                ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), true),
+                ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), true),
+                ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), false),
+                ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), false),
+            };
+            var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
+            // Rounds interleave the cases, so a slow spell of the machine (a checkpoint, autovacuum) hits every case once.
+            for (var round = 1; round <= Rounds; round++)
+            {
+                foreach (var (name, run, sealing) in cases)
+                {
+                    BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
+                    if (sealing) await ours.StartSealingAsync();
+                    results[name].Add(await Cpu.MeasureAsync(run));
+                    await ours.SealAsync();
+                    await ours.StopSealingAsync();
+                }
+            }
+            var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
+                + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause |\n|---|---:|---:|---:|---:|---|\n");
+            var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
+            var peer = median[cases[1].Name].Measured.EventsPerSecond;
+            foreach (var (name, _, _) in cases)
+            {
+                var (measured, cpu) = median[name];
+                report.Append(CultureInfo.InvariantCulture,
+                    $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} |\n");
+            }
+            report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
+
+            // A backlog the sealer did not see being written.
+            await ours.SingleAppendsWithoutLockAsync(16);
+            BenchRun.Progress("cost: the sealer catching up on the paused cases' backlog");
+            var before = await ours.SealedAsync();
+            var ((elapsed, head), sealCpu) = await Cpu.MeasureAsync(ours.SealAsync);
+            var sealedEvents = head.Position - before;
+            if (sealedEvents > 0) report.Append(CultureInfo.InvariantCulture, $"\nThe sealer alone, catching up on {sealedEvents:N0} events: {sealedEvents / elapsed.TotalSeconds:N0} events/s, "
+                + $"{sealCpu.Process.TotalMicroseconds / sealedEvents:N0} µs CPU per event in this process, {sealCpu.Rest.TotalMicroseconds / sealedEvents:N0} µs in the rest of the machine.\n");
+            Console.WriteLine(report);
+            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report.ToString());
+            return 0;
+        }
+        finally
+        {
+            await server.StopAsync();
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private const int Rounds = 3;
+
+    /// <summary>CPU spent while something ran: this process's, and the rest of the machine's (from /proc/stat).</summary>
+    private readonly record struct Cpu(TimeSpan Process, TimeSpan Rest, string Gc)
+    {
+        public static async Task<(T Result, Cpu Cpu)> MeasureAsync<T>(Func<Task<T>> run)
+        {
+            var (process, machine) = (TimeSpan.Zero, TimeSpan.Zero);
+            var (gen0, gen1, gen2, pause) = (0, 0, 0, TimeSpan.Zero);
+            void Start()
+            {
+                (process, machine) = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, MachineBusy());
+                (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            }
+            Start();
+            Workload.WindowStarting = Start;
+            var result = await run();
+            Workload.WindowStarting = null;
+            var spentHere = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - process;
+            var gc = FormattableString.Invariant(
+                $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms");
+            return (result, new Cpu(spentHere, MachineBusy() - machine - spentHere, gc));
+        }
+
+        /// <summary>Busy time of all cores since boot: user to steal on the first line of /proc/stat, less idle and iowait.</summary>
+        private static TimeSpan MachineBusy()
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..9].Select(long.Parse).ToArray();
+            var busy = fields.Sum() - fields[3] - fields[4];
+            return TimeSpan.FromSeconds(busy / 100.0);
+        }
+    }
+}
