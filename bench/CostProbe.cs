@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -8,10 +7,10 @@ using Traceability.Projections.Events;
 namespace Traceability.Bench;
 
 /// <summary>
-/// `bench -- cost`: where the 16-writer gap goes. Each case runs alone at 16 writers and is charged the CPU the
-/// machine spent while it ran: this process's own (writers, sealer, signing) and the rest (PostgreSQL, plus
-/// whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a backlog
-/// it did not see being written: its rate and its CPU per event, on both sides. <c>--without-chain</c> drops the
+/// `bench -- cost`: where the 16-writer gap goes. Six cases at 16 writers, in interleaved rounds; each is charged the
+/// CPU the machine spent during its measured window: this process's own (writers, sealer, signing) and the rest
+/// (PostgreSQL, plus whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a
+/// backlog it did not see being written: its rate and its CPU per event, on both sides. <c>--without-chain</c> drops the
 /// trigger that queues events for the sealer, to show what ours costs with no chain at all (verify would fail).
 /// </summary>
 public static class CostProbe
@@ -73,7 +72,7 @@ public static class CostProbe
 
             // A backlog the sealer did not see being written.
             await ours.SingleAppendsWithoutLockAsync(16);
-            BenchRun.Progress("cost: the sealer catching up on the paused cases' backlog");
+            BenchRun.Progress("cost: the sealer catching up on a backlog written while it was stopped");
             var before = await ours.SealedAsync();
             var ((elapsed, head), sealCpu) = await Cpu.MeasureAsync(ours.SealAsync);
             var sealedEvents = head.Position - before;
@@ -114,7 +113,7 @@ public static class CostProbe
             return (result, new Cpu(spentHere, MachineBusy() - machine - spentHere, gc));
         }
 
-        /// <summary>Busy time of all cores since boot: user to steal on the first line of /proc/stat, less idle and iowait.</summary>
+        /// <summary>Busy time of all cores since boot: user to steal on the first line of /proc/stat (in 1/100 s), less idle and iowait.</summary>
         private static TimeSpan MachineBusy()
         {
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..9].Select(long.Parse).ToArray();
