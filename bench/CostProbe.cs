@@ -10,8 +10,10 @@ namespace Traceability.Bench;
 /// `bench -- cost`: where the 16-writer gap goes. Six cases at 16 writers, in interleaved rounds; each is charged the
 /// CPU the machine spent during its measured window: this process's own (writers, sealer, signing) and the rest
 /// (PostgreSQL, plus whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a
-/// backlog it did not see being written: its rate and its CPU per event, on both sides. <c>--without-chain</c> drops the
-/// trigger that queues events for the sealer, to show what ours costs with no chain at all (verify would fail).
+/// backlog it did not see being written: its rate and its CPU per event, on both sides. Each window also records what
+/// the server's backends waited on, the WAL written per event and the sealer's passes (<see cref="WaitSampler"/>).
+/// <c>--without-chain</c> drops the trigger that queues events for the sealer, to show what ours costs with no chain at
+/// all (verify would fail).
 /// </summary>
 public static class CostProbe
 {
@@ -45,6 +47,7 @@ public static class CostProbe
                 ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), false),
                 ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), false),
             };
+            await using var sampler = new WaitSampler(dataSource);
             var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
             // Rounds interleave the cases, so a slow spell of the machine (a checkpoint, autovacuum) hits every case once.
             for (var round = 1; round <= Rounds; round++)
@@ -53,20 +56,20 @@ public static class CostProbe
                 {
                     BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
                     if (sealing) await ours.StartSealingAsync();
-                    results[name].Add(await Cpu.MeasureAsync(run));
+                    results[name].Add(await Cpu.MeasureAsync(run, sampler));
                     await ours.SealAsync();
                     await ours.StopSealingAsync();
                 }
             }
             var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
-                + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause |\n|---|---:|---:|---:|---:|---|\n");
+                + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) |\n|---|---:|---:|---:|---:|---|---:|---:|---|\n");
             var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
             var peer = median[cases[1].Name].Measured.EventsPerSecond;
             foreach (var (name, _, _) in cases)
             {
                 var (measured, cpu) = median[name];
                 report.Append(CultureInfo.InvariantCulture,
-                    $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} |\n");
+                    $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} |\n");
             }
             report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
 
@@ -92,9 +95,9 @@ public static class CostProbe
     private const int Rounds = 3;
 
     /// <summary>CPU spent while something ran: this process's, and the rest of the machine's (from /proc/stat).</summary>
-    private readonly record struct Cpu(TimeSpan Process, TimeSpan Rest, string Gc)
+    private readonly record struct Cpu(TimeSpan Process, TimeSpan Rest, string Gc, WaitProfile Waits)
     {
-        public static async Task<(T Result, Cpu Cpu)> MeasureAsync<T>(Func<Task<T>> run)
+        public static async Task<(T Result, Cpu Cpu)> MeasureAsync<T>(Func<Task<T>> run, WaitSampler? sampler = null)
         {
             var (process, machine) = (TimeSpan.Zero, TimeSpan.Zero);
             var (gen0, gen1, gen2, pause) = (0, 0, 0, TimeSpan.Zero);
@@ -104,13 +107,14 @@ public static class CostProbe
                 (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             }
             Start();
-            Workload.WindowStarting = Start;
+            Workload.WindowStarting = () => { Start(); sampler?.Start(); };
             var result = await run();
             Workload.WindowStarting = null;
+            var waits = sampler is null ? WaitProfile.Empty : await sampler.StopAsync();
             var spentHere = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - process;
             var gc = FormattableString.Invariant(
                 $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms");
-            return (result, new Cpu(spentHere, MachineBusy() - machine - spentHere, gc));
+            return (result, new Cpu(spentHere, MachineBusy() - machine - spentHere, gc, waits));
         }
 
         /// <summary>Busy time of all cores since boot: user to steal on the first line of /proc/stat (in 1/100 s), less idle and iowait.</summary>

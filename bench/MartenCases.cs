@@ -30,6 +30,7 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
     public Task CreateSchemaAsync() => _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
     private int _rounds;
+    private int _bulkRounds;
 
     public Task<Measurement> SingleAppendsAsync(int writers)
     {
@@ -50,16 +51,19 @@ public sealed class MartenCases(NpgsqlDataSource dataSource, BenchOptions option
         });
     }
 
-    public Task<List<TimeSpan>> BulkAsync() =>
-        Workload.RepeatAsync(options.BulkRepeats, async run =>
+    public Task<List<TimeSpan>> BulkAsync()
+    {
+        var round = Interlocked.Increment(ref _bulkRounds);
+        return Workload.RepeatAsync(options.BulkRepeats, async run =>
         {
             var perStream = options.BulkSize / 10;
             await using var session = _store.LightweightSession();
             session.Stamp(BenchEvents.Metadata);
             for (var s = 0; s < 10; s++)
-                session.Events.StartStream($"marten-bulk-{run}/{s}", Enumerable.Range(1, perStream).Select(i => (object)BenchEvents.Event(i)).ToArray());
+                session.Events.StartStream($"marten-bulk-{round}-{run}/{s}", Enumerable.Range(1, perStream).Select(i => (object)BenchEvents.Event(i)).ToArray());
             await session.SaveChangesAsync();
         });
+    }
 
     public void Dispose() => _store.Dispose();
 }

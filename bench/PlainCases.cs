@@ -63,8 +63,10 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
     }
 
     /// <summary>10,000 rows in one multi-row unnest INSERT: the plain equivalent of the store's bulk append.</summary>
-    public Task<List<TimeSpan>> BulkAsync() =>
-        Workload.RepeatAsync(options.BulkRepeats, async run =>
+    public Task<List<TimeSpan>> BulkAsync()
+    {
+        var round = Interlocked.Increment(ref _rounds);
+        return Workload.RepeatAsync(options.BulkRepeats, async run =>
         {
             var size = options.BulkSize;
             await using var command = dataSource.CreateCommand($"""
@@ -73,10 +75,11 @@ public sealed class PlainCases(NpgsqlDataSource dataSource, BenchOptions options
                 FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS r(id, stream_id, version, data)
                 """);
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(_ => Guid.CreateVersion7()).ToArray() });
-            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => $"plain-bulk-{run}/{i / 1000}").ToArray() });
+            command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => $"plain-bulk-{round}-{run}/{i / 1000}").ToArray() });
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => (long)(i % 1000) + 1).ToArray() });
             command.Parameters.Add(new() { Value = Enumerable.Range(0, size).Select(i => BenchEvents.DataJson(i % 1000 + 1)).ToArray() });
             command.Parameters.Add(new() { Value = BenchEvents.HeadersJson });
             await command.ExecuteNonQueryAsync();
         });
+    }
 }

@@ -9,6 +9,7 @@ using Traceability.Projections.Events;
 if (args.Length > 0 && args[0] == "load") return await LoadRun.RunAsync(LoadOptions.Parse(args[1..]));
 if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(BenchOptions.Parse(args[1..]));
 if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
+if (args.FirstOrDefault() == "bulk") return await BulkProbe.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "cost") return await CostProbe.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "startup") return await StartupBench.RunAsync(args[1..]);
 

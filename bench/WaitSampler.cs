@@ -1,0 +1,101 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Traceability.Bench;
+
+/// <summary>
+/// What the server's backends were doing during a measured window: pg_stat_activity sampled every 10 ms (state and
+/// wait event of every other backend of this database), the WAL written (pg_current_wal_lsn before and after), and the
+/// chain's sealing passes in the window (one chained_at per pass).
+/// </summary>
+public sealed class WaitSampler : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _stop;
+    private Task? _sampling;
+    private decimal _walStart;
+    private long _headStart;
+    private long _samples;
+
+    public WaitSampler(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _sampling = Task.Run(() => SampleAsync(_stop.Token));
+    }
+
+    public async Task<WaitProfile> StopAsync()
+    {
+        if (_stop is null || _sampling is null) return WaitProfile.Empty;
+        await _stop.CancelAsync();
+        await _sampling;
+        var wal = await WalAsync() - _walStart;
+        var (passes, sealedEvents, _) = await PassesSinceAsync(_headStart);
+        var profile = new WaitProfile(_samples, (long)wal, passes, sealedEvents, _counts.OrderByDescending(c => c.Value).ToList());
+        (_stop, _sampling, _samples) = (null, null, 0);
+        _counts.Clear();
+        return profile;
+    }
+
+    private async Task SampleAsync(CancellationToken ct)
+    {
+        _walStart = await WalAsync();
+        _headStart = (await PassesSinceAsync(long.MaxValue)).Head;
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand("""
+            SELECT coalesce(state, '?') || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu')
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """, connection);
+        await command.PrepareAsync(CancellationToken.None);
+        while (!ct.IsCancellationRequested)
+        {
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var key = reader.GetString(0);
+                    _counts[key] = _counts.GetValueOrDefault(key) + 1;
+                }
+            }
+            _samples++;
+            await Task.Delay(10, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<decimal> WalAsync()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn");
+        return (decimal)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Passes and events sealed after position <paramref name="after"/>, and the head (long.MaxValue: the head alone).</summary>
+    private async Task<(long Passes, long Sealed, long Head)> PassesSinceAsync(long after)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT count(DISTINCT chained_at) FILTER (WHERE position > $1), count(*) FILTER (WHERE position > $1),
+                (SELECT coalesce(max(position), 0) FROM traceability.event_chain)
+            FROM traceability.event_chain WHERE position > least($1, (SELECT coalesce(max(position), 0) FROM traceability.event_chain))
+            """);
+        command.Parameters.Add(new() { Value = after });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop is not null) await StopAsync();
+    }
+}
+
+/// <summary>Backends by state and wait event, averaged over the samples; WAL bytes written and sealing passes (events) in the window.</summary>
+public sealed record WaitProfile(long Samples, long WalBytes, long Passes, long Sealed, IReadOnlyList<KeyValuePair<string, long>> Counts)
+{
+    public static readonly WaitProfile Empty = new(0, 0, 0, 0, []);
+
+    /// <summary>The top entries as "state wait: average backends", e.g. "active LWLock:WALWrite 3.1".</summary>
+    public string Top(int count) => Samples == 0 ? "" : string.Join("; ", Counts.Take(count).Select(c =>
+        string.Create(CultureInfo.InvariantCulture, $"{c.Key} {(double)c.Value / Samples:0.0}")));
+}
