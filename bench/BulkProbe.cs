@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
-using Traceability.Projections.Embedded;
-using Traceability.Projections.Events;
 
 namespace Traceability.Bench;
 
@@ -17,47 +14,32 @@ public static class BulkProbe
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var directory = Path.Combine(Path.GetTempPath(), $"traceability-bulk-{Environment.ProcessId}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true });
-        try
+        await using var probe = await ProbeDatabase.StartAsync("bulk", options);
+        var (ours, marten, plain) = (probe.Ours, probe.Marten, probe.Plain);
+        await ours.StartSealingAsync();
+        var cases = new (string Name, Func<Task<List<TimeSpan>>> Run)[]
         {
-            await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
-            await SchemaMigrator.MigrateAsync(dataSource);
-            await using var ours = new LogCases(dataSource, options);
-            using var marten = new MartenCases(dataSource, options);
-            var plain = new PlainCases(dataSource, options);
-            await plain.CreateTableAsync();
-            await marten.CreateSchemaAsync();
-            await ours.StartSealingAsync();
-            var cases = new (string Name, Func<Task<List<TimeSpan>>> Run)[]
+            ("plain unnest INSERT", plain.BulkAsync), ("stock Marten", marten.BulkAsync), ("ours", ours.BulkAsync),
+        };
+        var times = cases.ToDictionary(c => c.Name, _ => new List<TimeSpan>());
+        for (var round = 1; round <= Rounds; round++)
+        {
+            foreach (var (name, run) in cases)
             {
-                ("plain unnest INSERT", plain.BulkAsync), ("stock Marten", marten.BulkAsync), ("ours", ours.BulkAsync),
-            };
-            var times = cases.ToDictionary(c => c.Name, _ => new List<TimeSpan>());
-            for (var round = 1; round <= Rounds; round++)
-            {
-                foreach (var (name, run) in cases)
-                {
-                    BenchRun.Progress($"bulk, round {round} of {Rounds}: {name}");
-                    times[name].AddRange(await run());
-                }
+                BenchRun.Progress($"bulk, round {round} of {Rounds}: {name}");
+                times[name].AddRange(await run());
             }
-            var rate = cases.ToDictionary(c => c.Name, c => options.BulkSize / times[c.Name].Order().ElementAt(times[c.Name].Count / 2).TotalSeconds);
-            var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Bulk {options.BulkSize:N0} events in one append, median of {Rounds} × {options.BulkRepeats} runs (sealer running).\n\n")
-                .Append("| case | events/s | to plain | to stock Marten |\n|---|---:|---:|---:|\n");
-            foreach (var (name, _) in cases)
-                report.Append(CultureInfo.InvariantCulture, $"| {name} | {rate[name]:N0} | {rate[name] / rate[cases[0].Name]:0.00} | {rate[name] / rate[cases[1].Name]:0.00} |\n");
-            await ours.SealAsync();
-            var verification = await ours.VerifyAsync();
-            report.Append(CultureInfo.InvariantCulture, $"\nLog after the run: {(verification.Valid ? "valid" : $"**INVALID**: {verification.Problem}")} over {verification.EventsChecked:N0} events.\n");
-            Console.WriteLine(report);
-            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report.ToString());
-            return verification.Valid ? 0 : 1;
         }
-        finally
-        {
-            await server.StopAsync();
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
+        var rate = cases.ToDictionary(c => c.Name, c => options.BulkSize / times[c.Name].Order().ElementAt(times[c.Name].Count / 2).TotalSeconds);
+        var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Bulk {options.BulkSize:N0} events in one append, median of {Rounds} × {options.BulkRepeats} runs (sealer running).\n\n")
+            .Append("| case | events/s | to plain | to stock Marten |\n|---|---:|---:|---:|\n");
+        foreach (var (name, _) in cases)
+            report.Append(CultureInfo.InvariantCulture, $"| {name} | {rate[name]:N0} | {rate[name] / rate[cases[0].Name]:0.00} | {rate[name] / rate[cases[1].Name]:0.00} |\n");
+        await ours.SealAsync();
+        var verification = await ours.VerifyAsync();
+        report.Append(CultureInfo.InvariantCulture, $"\nLog after the run: {(verification.Valid ? "valid" : $"**INVALID**: {verification.Problem}")} over {verification.EventsChecked:N0} events.\n");
+        Console.WriteLine(report);
+        if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report.ToString());
+        return verification.Valid ? 0 : 1;
     }
 }

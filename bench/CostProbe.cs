@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
-using Traceability.Projections.Embedded;
-using Traceability.Projections.Events;
 
 namespace Traceability.Bench;
 
@@ -21,75 +18,60 @@ public static class CostProbe
     {
         var withoutChain = args.Contains("--without-chain");
         var options = BenchOptions.Parse([.. args.Where(a => a != "--without-chain")]);
-        var directory = Path.Combine(Path.GetTempPath(), $"traceability-cost-{Environment.ProcessId}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true });
-        try
+        await using var probe = await ProbeDatabase.StartAsync("cost", options);
+        var (dataSource, ours, marten, plain) = (probe.DataSource, probe.Ours, probe.Marten, probe.Plain);
+        if (withoutChain)
         {
-            await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
-            await SchemaMigrator.MigrateAsync(dataSource);
-            await using var ours = new LogCases(dataSource, options);
-            using var marten = new MartenCases(dataSource, options);
-            var plain = new PlainCases(dataSource, options);
-            await plain.CreateTableAsync();
-            await marten.CreateSchemaAsync();
-            if (withoutChain)
+            // Diagnostic only: no event reaches the sealer's queue, so none is chained and verify would fail.
+            await using var drop = dataSource.CreateCommand("DROP TRIGGER mt_events_queue_for_chain ON traceability.mt_events");
+            await drop.ExecuteNonQueryAsync();
+        }
+        var cases = new List<(string Name, Func<Task<Measurement>> Run, bool Sealing)>
+        {
+            ("plain INSERT", () => plain.SingleInsertsAsync(16), false),
+            ("stock Marten Quick", () => marten.SingleAppendsAsync(16), false),
+            ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), true),
+            ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), true),
+            ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), false),
+            ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), false),
+        };
+        await using var sampler = new WaitSampler(dataSource);
+        var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
+        // Rounds interleave the cases, so a slow spell of the machine (a checkpoint, autovacuum) hits every case once.
+        for (var round = 1; round <= Rounds; round++)
+        {
+            foreach (var (name, run, sealing) in cases)
             {
-                // Diagnostic only: no event reaches the sealer's queue, so none is chained and verify would fail.
-                await using var drop = dataSource.CreateCommand("DROP TRIGGER mt_events_queue_for_chain ON traceability.mt_events");
-                await drop.ExecuteNonQueryAsync();
+                BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
+                if (sealing) await ours.StartSealingAsync();
+                results[name].Add(await Cpu.MeasureAsync(run, sampler));
+                await ours.SealAsync();
+                await ours.StopSealingAsync();
             }
-            var cases = new List<(string Name, Func<Task<Measurement>> Run, bool Sealing)>
-            {
-                ("plain INSERT", () => plain.SingleInsertsAsync(16), false),
-                ("stock Marten Quick", () => marten.SingleAppendsAsync(16), false),
-                ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), true),
-                ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), true),
-                ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), false),
-                ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), false),
-            };
-            await using var sampler = new WaitSampler(dataSource);
-            var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
-            // Rounds interleave the cases, so a slow spell of the machine (a checkpoint, autovacuum) hits every case once.
-            for (var round = 1; round <= Rounds; round++)
-            {
-                foreach (var (name, run, sealing) in cases)
-                {
-                    BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
-                    if (sealing) await ours.StartSealingAsync();
-                    results[name].Add(await Cpu.MeasureAsync(run, sampler));
-                    await ours.SealAsync();
-                    await ours.StopSealingAsync();
-                }
-            }
-            var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
-                + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) |\n|---|---:|---:|---:|---:|---|---:|---:|---|\n");
-            var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
-            var peer = median[cases[1].Name].Measured.EventsPerSecond;
-            foreach (var (name, _, _) in cases)
-            {
-                var (measured, cpu) = median[name];
-                report.Append(CultureInfo.InvariantCulture,
-                    $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} |\n");
-            }
-            report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
+        }
+        var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
+            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) |\n|---|---:|---:|---:|---:|---|---:|---:|---|\n");
+        var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
+        var peer = median[cases[1].Name].Measured.EventsPerSecond;
+        foreach (var (name, _, _) in cases)
+        {
+            var (measured, cpu) = median[name];
+            report.Append(CultureInfo.InvariantCulture,
+                $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} |\n");
+        }
+        report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
 
-            // A backlog the sealer did not see being written.
-            await ours.SingleAppendsWithoutLockAsync(16);
-            BenchRun.Progress("cost: the sealer catching up on a backlog written while it was stopped");
-            var before = await ours.SealedAsync();
-            var ((elapsed, head), sealCpu) = await Cpu.MeasureAsync(ours.SealAsync);
-            var sealedEvents = head.Position - before;
-            if (sealedEvents > 0) report.Append(CultureInfo.InvariantCulture, $"\nThe sealer alone, catching up on {sealedEvents:N0} events: {sealedEvents / elapsed.TotalSeconds:N0} events/s, "
-                + $"{sealCpu.Process.TotalMicroseconds / sealedEvents:N0} µs CPU per event in this process, {sealCpu.Rest.TotalMicroseconds / sealedEvents:N0} µs in the rest of the machine.\n");
-            Console.WriteLine(report);
-            if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report.ToString());
-            return 0;
-        }
-        finally
-        {
-            await server.StopAsync();
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
+        // A backlog the sealer did not see being written.
+        await ours.SingleAppendsWithoutLockAsync(16);
+        BenchRun.Progress("cost: the sealer catching up on a backlog written while it was stopped");
+        var before = await ours.SealedAsync();
+        var ((elapsed, head), sealCpu) = await Cpu.MeasureAsync(ours.SealAsync);
+        var sealedEvents = head.Position - before;
+        if (sealedEvents > 0) report.Append(CultureInfo.InvariantCulture, $"\nThe sealer alone, catching up on {sealedEvents:N0} events: {sealedEvents / elapsed.TotalSeconds:N0} events/s, "
+            + $"{sealCpu.Process.TotalMicroseconds / sealedEvents:N0} µs CPU per event in this process, {sealCpu.Rest.TotalMicroseconds / sealedEvents:N0} µs in the rest of the machine.\n");
+        Console.WriteLine(report);
+        if (options.OutFile is not null) await File.WriteAllTextAsync(options.OutFile, report.ToString());
+        return 0;
     }
 
     private const int Rounds = 3;

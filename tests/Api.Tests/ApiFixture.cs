@@ -69,12 +69,15 @@ public class ApiFixture : IAsyncLifetime
         return Client(issued!.Key);
     }
 
-    /// <summary>The number of events in the log: bad input must leave it unchanged.</summary>
+    /// <summary>
+    /// The number of events in the log: bad input must leave it unchanged. Marten's tombstones are not counted: after a
+    /// failed save it writes them in the background for the sequence numbers used, so they may land at any moment.
+    /// </summary>
     public async Task<long> EventCountAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.mt_events", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

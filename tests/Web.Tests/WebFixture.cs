@@ -72,12 +72,12 @@ public sealed class WebFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>The number of events in the log: a refused form must leave it unchanged.</summary>
+    /// <summary>The number of events in the log, without the tombstones Marten writes in the background after a failed save: a refused form must leave it unchanged.</summary>
     public async Task<long> EventCountAsync()
     {
         await using var connection = new Npgsql.NpgsqlConnection(_connection);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM traceability.mt_events", connection);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -1,0 +1,57 @@
+using Npgsql;
+using Traceability.Projections.Embedded;
+using Traceability.Projections.Events;
+
+namespace Traceability.Bench;
+
+/// <summary>
+/// The throwaway durable server of a separate probe (`cost`, `bulk`): started in a temp directory, migrated, with the
+/// three kinds of cases ready on it; disposing stops the server and removes the directory.
+/// </summary>
+public sealed class ProbeDatabase : IAsyncDisposable
+{
+    private readonly EmbeddedPostgres _server;
+    private readonly string _directory;
+
+    private ProbeDatabase(EmbeddedPostgres server, string directory, NpgsqlDataSource dataSource, BenchOptions options)
+    {
+        (_server, _directory, DataSource) = (server, directory, dataSource);
+        (Ours, Marten, Plain) = (new LogCases(dataSource, options), new MartenCases(dataSource, options), new PlainCases(dataSource, options));
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public LogCases Ours { get; }
+
+    public MartenCases Marten { get; }
+
+    public PlainCases Plain { get; }
+
+    public static async Task<ProbeDatabase> StartAsync(string probe, BenchOptions options)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"traceability-{probe}-{Environment.ProcessId}");
+        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true });
+        var database = new ProbeDatabase(server, directory, NpgsqlDataSource.Create(server.ConnectionString), options);
+        try
+        {
+            await SchemaMigrator.MigrateAsync(database.DataSource);
+            await database.Plain.CreateTableAsync();
+            await database.Marten.CreateSchemaAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Ours.DisposeAsync();
+        Marten.Dispose();
+        await DataSource.DisposeAsync();
+        await _server.StopAsync();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+}
