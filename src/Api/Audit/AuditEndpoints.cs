@@ -20,7 +20,8 @@ public static class AuditEndpoints
             .WithSummary("The PEM public key (ECDSA P-256) that verifies manifest.sig in audit exports; 404 when exports are not signed.")
             .Produces<string>(StatusCodes.Status200OK, GetPublicKey.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/audit-exports/verify", VerifyAuditExport.Handle)
-            .WithSummary("Verify an audit export (application/zip body or one multipart file) without the database: file hashes, signature, "
+            .WithSummary("Verify an audit export (application/zip body or one multipart file) without the database: file hashes, the signature "
+                + "by this service's key (or an earlier one in Audit:TrustedPublicKeys; never a key the export embeds), "
                 + "the chain from position 1, every append's signature, and that the events rebuild every file. 200 with valid=false and every failure when it does not verify; "
                 + "413 for an upload larger than Limits:MaxExportUploadBytes or an archive that inflates past what an export can be; 503 when the service is at Limits:ConcurrentHeavyReads.")
             .Accepts<IFormFile>(GetAuditExport.ContentType, "application/octet-stream", "multipart/form-data")

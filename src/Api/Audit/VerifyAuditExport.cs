@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Traceability.Api.Http;
 using Traceability.Projections.Audit;
+using Traceability.Projections.Trust;
 using BadRequest = Traceability.Api.Http.BadRequest;
 
 namespace Traceability.Api.Audit;
@@ -10,10 +11,12 @@ namespace Traceability.Api.Audit;
 /// POST /api/audit-exports/verify: checks an uploaded export (application/zip or multipart) without trusting the
 /// database. The upload goes to a temporary file as it arrives (within Limits:MaxExportUploadBytes), and the
 /// verifier reads it within <see cref="ExportLimits"/>, so neither the upload nor what it inflates to is held in memory.
+/// The service pins its own keys (<see cref="TrustedKeys"/>: its signing key and Audit:TrustedPublicKeys), never the
+/// keys an export embeds: an export another deployment made and signed, whatever history it claims, is not valid here.
 /// </summary>
 public static class VerifyAuditExport
 {
-    public static async Task<IResult> Handle(HttpRequest request, HeavyReads heavyReads, CancellationToken ct)
+    public static async Task<IResult> Handle(HttpRequest request, HeavyReads heavyReads, TrustedKeys trusted, CancellationToken ct)
     {
         using var slot = heavyReads.Enter("this verification");
         await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
@@ -21,7 +24,7 @@ public static class VerifyAuditExport
         zip.Position = 0;
         try
         {
-            return TypedResults.Ok(await Task.Run(() => ExportVerifier.Verify(zip, cancellation: ct), ct));
+            return TypedResults.Ok(await Task.Run(() => ExportVerifier.Verify(zip, [.. trusted.All.Select(k => k.PublicKeyPem)], cancellation: ct), ct));
         }
         catch (InvalidDataException ex)
         {
