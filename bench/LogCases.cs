@@ -41,14 +41,14 @@ public sealed class LogCases : IAsyncDisposable
     /// <summary>Every event this run appended, warm-ups included, to check against the table at the end.</summary>
     public long Appended => Interlocked.Read(ref _appended);
 
-    /// <summary>The sealer runs as it does in the service: woken by each commit's NOTIFY, off the write path.</summary>
+    /// <summary>The sealer runs as it does in the service: <see cref="ChainSealingService"/> polling chain_pending, off the write path.</summary>
     public Task StartSealingAsync()
     {
         _sealing = new ChainSealingService(_sealer, NullLogger<ChainSealingService>.Instance);
         return _sealing.StartAsync(CancellationToken.None);
     }
 
-    /// <summary>For the diagnostic bulk row only: what the appends cost while no sealer shares the machine with them.</summary>
+    /// <summary>Stops the sealing service, for the diagnostic cases that measure the appends while no sealer shares the machine with them.</summary>
     public async Task StopSealingAsync()
     {
         if (_sealing is null) return;

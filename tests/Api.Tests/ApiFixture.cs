@@ -77,7 +77,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'", connection);
+        await using var command = new NpgsqlCommand(WrittenEvents.CountSql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

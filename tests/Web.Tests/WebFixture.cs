@@ -77,7 +77,7 @@ public sealed class WebFixture : IAsyncLifetime
     {
         await using var connection = new Npgsql.NpgsqlConnection(_connection);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'", connection);
+        await using var command = new Npgsql.NpgsqlCommand(WrittenEvents.CountSql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

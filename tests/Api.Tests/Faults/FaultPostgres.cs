@@ -58,7 +58,7 @@ public sealed class FaultPostgres : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         // Marten's tombstones (gap fillers after a failed write) belong to no one and are not acknowledged writes.
-        await using var command = new NpgsqlCommand("SELECT stream_id, version, user_name FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'", connection);
+        await using var command = new NpgsqlCommand($"SELECT stream_id, version, user_name FROM traceability.mt_events WHERE stream_id <> '{GapFiller.Stream}'", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var events = new Dictionary<(string, long), string>();
         while (await reader.ReadAsync()) events[(reader.GetString(0), reader.GetInt64(1))] = reader.GetString(2);

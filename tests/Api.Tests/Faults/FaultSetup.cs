@@ -59,7 +59,7 @@ public static class FaultSetup
         {
             var report = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/activity?days=366");
             counted = report.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64());
-            logged = await postgres.ScalarAsync("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'");
+            logged = await postgres.ScalarAsync(WrittenEvents.CountSql);
             return counted == logged;
         }, what, 60);
         Assert.Equal(logged, counted);

@@ -45,13 +45,13 @@ public sealed class BulkAppends(LogFixture log) : IClassFixture<LogFixture>
     {
         var taken = AssumptionOfUse.StreamId(Events.Id("AOU"));
         await log.Log.AppendAsync(StreamAppend.Start(taken, Events.Drafted("first")), Events.Alice);
-        var before = await log.ScalarAsync("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'");
+        var before = await log.ScalarAsync(WrittenEvents.CountSql);
         var appends = Enumerable.Range(0, Streams).Select(_ => StreamAppend.Start(AssumptionOfUse.StreamId(Events.Id("AOU")), Events.Drafted("x"))).ToList();
 
         var conflict = await Assert.ThrowsAsync<ExistingStreamIdCollisionException>(() => log.Log.AppendAsync([.. appends, StreamAppend.Start(taken, Events.Drafted("again"))], Events.Alice));
 
         Assert.Equal(taken, conflict.Id);
-        Assert.Equal(before, await log.ScalarAsync("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'"));
+        Assert.Equal(before, await log.ScalarAsync(WrittenEvents.CountSql));
         Assert.Equal(0, await log.Log.StreamVersionAsync(appends[0].StreamId));
     }
 
@@ -60,12 +60,12 @@ public sealed class BulkAppends(LogFixture log) : IClassFixture<LogFixture>
     {
         var stream = AssumptionOfUse.StreamId(Events.Id("AOU"));
         await log.Log.AppendAsync(StreamAppend.Start(stream, Events.Drafted("s"), new AssumptionAccepted("s", 1)), Events.Alice);
-        var before = await log.ScalarAsync("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'");
+        var before = await log.ScalarAsync(WrittenEvents.CountSql);
         var fresh = Enumerable.Range(0, Streams).Select(_ => StreamAppend.Start(AssumptionOfUse.StreamId(Events.Id("AOU")), Events.Drafted("y"))).ToList();
 
         await Assert.ThrowsAsync<ConcurrencyException>(() => log.Log.AppendAsync([.. fresh, new StreamAppend(stream, 1, [new AssumptionRetired("s", "stale")])], Events.Alice));
 
-        Assert.Equal(before, await log.ScalarAsync("SELECT count(*) FROM traceability.mt_events WHERE stream_id <> 'mt_tombstone'"));
+        Assert.Equal(before, await log.ScalarAsync(WrittenEvents.CountSql));
         Assert.Equal(2, await log.Log.StreamVersionAsync(stream));
     }
 
