@@ -16,7 +16,7 @@ public static class CatalogEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/jobs/{jobId:guid}", GetCatalogJob.Handle)
             .RequireAuthorization(Roles.Read).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A catalog build job: state (queued, running, succeeded, failed), progress (Kconfig files read, config entries seen), then the catalog's location and view, or the reason it failed. ?wait=30 answers when the job next changes or ends (at most 60 s): follow a build without sleeping between polls.");
+            .WithSummary("A catalog build job: state (queued, running, succeeded, failed), progress (Kconfig files read, config entries seen), then the catalog's location and view, or the reason it failed. ?wait=30 answers when the job next changes or ends (at most 60 s, and always a second inside Limits:RequestTimeoutSeconds, so never 504): follow a build without sleeping between polls.");
         group.MapGet("/", async (CatalogReads catalogs, CancellationToken ct) => TypedResults.Ok(await catalogs.ListAsync(ct)))
             .RequireAuthorization(Roles.Read)
             .WithSummary("List the built catalogs: kernel version, architecture, symbol count, source and the parser's problems.");

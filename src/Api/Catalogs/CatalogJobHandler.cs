@@ -17,17 +17,22 @@ public static class CatalogJobHandler
 {
     public const string Queue = "catalog-builds";
 
+    /// <summary>How long a message waits while another instance holds its job's build lock, before it looks again.</summary>
+    public static TimeSpan RetryWhileBuildingElsewhere { get; set; } = TimeSpan.FromSeconds(30);
+
     [MessageTimeout(3600)]
     public static async Task Handle(BuildCatalogJob job, CatalogJobs jobs, EventLog log, ServiceDataDirectory data,
         ILogger<BuildCatalogJob> logger, CancellationToken ct)
     {
         // Wolverine's inbox gives the message to one node; this lock makes it one build even when a node thought dead
         // (its inbox handed over) is still building: held on its own connection for the whole build, gone with the process.
+        // The message is not dropped then but tried again later (see BuildingElsewhere): should that node die before
+        // it ends the job, the retry builds it instead of leaving it 'running' for ever.
         await using var building = await log.DataSource.OpenConnectionAsync(ct);
         if (!await TryLockAsync(building, job.JobId, ct))
         {
-            logger.LogWarning("Catalog job {Job} is being built by another instance; this one leaves it to that one.", job.JobId);
-            return;
+            logger.LogWarning("Catalog job {Job} is being built by another instance; this one tries again in {Retry}.", job.JobId, RetryWhileBuildingElsewhere);
+            throw new BuildingElsewhere(job.JobId);
         }
         if (!await jobs.StartAsync(job.JobId, ct))
         {

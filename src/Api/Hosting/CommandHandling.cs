@@ -5,6 +5,7 @@ using Traceability.Api.Catalogs;
 using Traceability.Api.Commands;
 using Traceability.Projections.Events;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -30,6 +31,7 @@ public static class CommandHandling
             // Catalog builds: one at a time per node (a kernel tree's parse holds ~1 GB), from the durable inbox.
             opts.PublishMessage<BuildCatalogJob>().ToLocalQueue(CatalogJobHandler.Queue);
             opts.LocalQueue(CatalogJobHandler.Queue).UseDurableInbox().Sequential();
+            opts.OnException<BuildingElsewhere>().ScheduleRetryIndefinitely(CatalogJobHandler.RetryWhileBuildingElsewhere);
         });
         builder.Services.AddWolverineHttp();
     }
