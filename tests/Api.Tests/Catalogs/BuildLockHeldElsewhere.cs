@@ -26,15 +26,19 @@ public sealed class QuickRetryApiFixture : ApiFixture
 /// lock taken, so if the first node then died the job stayed 'running' (or 'queued') for ever. Now the message is
 /// scheduled again until the job has ended or the lock is free. The test holds the lock as that paused node would.
 /// </summary>
-public sealed class BuildLockHeldElsewhere(QuickRetryApiFixture api) : IClassFixture<QuickRetryApiFixture>
+public sealed class BuildLockHeldElsewhere(QuickRetryApiFixture api) : IClassFixture<QuickRetryApiFixture>, IDisposable
 {
+    private readonly string _tree = SmallTree();
+
+    public void Dispose() => Directory.Delete(_tree, recursive: true);
+
     [Fact]
     public async Task A_job_whose_lock_another_instance_holds_is_tried_again_and_built_once_that_instance_is_gone()
     {
         // The real 6.12 tree keeps the sequential queue busy while the test takes the second job's lock.
         var first = await api.Admin.PostAsJsonAsync("/api/catalogs",
             new { path = CatalogScenarios.CatalogKernelTree("6.12"), kernelVersion = "6.12.117", architecture = "arm64" });
-        var second = await api.Admin.PostAsJsonAsync("/api/catalogs", new { path = SmallTree(), kernelVersion = "8.2.1", architecture = "arm64" });
+        var second = await api.Admin.PostAsJsonAsync("/api/catalogs", new { path = _tree, kernelVersion = "8.2.1", architecture = "arm64" });
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, second.StatusCode));
         var job = second.Headers.Location!.ToString();
         // Unpooled: closing it ends the session, and the session lock with it, as the instance dying would.
