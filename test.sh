@@ -24,4 +24,6 @@ print_test_servers "$report"
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo "Tests: $passed passed, $failed failed"
+# Each failed test once more at the very end, so a long log's last lines say which ones.
+grep -E '^ +Failed [A-Za-z_]' "$log" | sed -E 's/^ +Failed /FAILED TEST: /' || true
 exit "$status"

@@ -123,7 +123,8 @@ use_the_api() {
   step "Conformance check of Debian's arm64 6.1 config against baseline arm64-6.1"
   call POST /api/baselines/arm64-6.1/check -H 'Content-Type: text/plain' \
     --data-binary @../samples/kernel-configs/linux-6.1.arm64_none_arm64.config \
-    | jq -er 'select(.checkedAgainst.approvedDecisions > 0) | .summary' || fail "the check compared nothing"
+    | jq -er 'select(.checkedAgainst.approvedDecisions > 0) | .summary' \
+    | sed -E 's/^(PASS|FAIL) /verdict \L\1\E (the demo has deviations on purpose): /' || fail "the check compared nothing"
   step "Audit export of arm64-6.1, verified offline and through the API"
   call GET /api/baselines/arm64-6.1/audit-export -D "$work/export.headers" > "$work/export.zip"
   export_name=$(grep -io 'filename=[^;]*' "$work/export.headers" | head -n1 | cut -d= -f2 | tr -d '"\r')
