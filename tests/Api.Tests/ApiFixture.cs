@@ -14,6 +14,7 @@ public class ApiFixture : IAsyncLifetime
 {
     public const string AdminKey = "trc_test_admin_key_for_the_api_suite_only";
     private WebApplicationFactory<Program> _factory = null!;
+    private readonly TestDataDirectory _data = new("api");
 
     /// <summary>The database's owner: direct SQL in tests. The service itself runs as <see cref="RuntimeConnectionString"/>.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -36,7 +37,8 @@ public class ApiFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Traceability", RuntimeConnectionString)
                 .UseSetting("ConnectionStrings:TraceabilityMigrations", ConnectionString)
                 .UseSetting("Auth:BootstrapAdminKey", AdminKey)
-                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem);
+                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
+                .UseSetting(TestDataDirectory.Setting, _data.Path);
             foreach (var (key, value) in ExtraSettings) web.UseSetting(key, value);
         });
         Anonymous = _factory.CreateClient();
@@ -96,6 +98,7 @@ public class ApiFixture : IAsyncLifetime
         await _factory.DisposeAsync();
         await TestServer.DropDatabaseAsync(ConnectionString);
         await RuntimeLogins.DropAsync(ConnectionString, RuntimeConnectionString);
+        _data.Delete();
     }
 
     private sealed record IssuedKey(string Name, string Role, string Key);

@@ -20,6 +20,7 @@ namespace Traceability.Web.Tests;
 public sealed class TheDemo(WebFixture web) : IAsyncLifetime
 {
     private readonly string _keyRing = Directory.CreateTempSubdirectory("web-demo-keyring-").FullName;
+    private readonly TestDataDirectory _data = new("web-demo");
     private string _connection = "";
     private string _runtime = "";
     private WebApplication _app = null!;
@@ -61,6 +62,7 @@ public sealed class TheDemo(WebFixture web) : IAsyncLifetime
             "--demo", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Traceability={_runtime}",
             $"--ConnectionStrings:TraceabilityMigrations={_connection}", $"--Auth:BootstrapAdminKey={WebFixture.AdminKey}",
             $"--Web:KeyRingDirectory={_keyRing}", "--Logging:LogLevel:Default=Warning",
+            _data.Argument,
         ]);
         await _app.StartAsync();
         _address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -82,6 +84,7 @@ public sealed class TheDemo(WebFixture web) : IAsyncLifetime
         await TestServer.DropDatabaseAsync(_connection);
         await RuntimeLogins.DropAsync(_connection, _runtime);
         Directory.Delete(_keyRing, recursive: true);
+        _data.Delete();
     }
 
     private static string Shot(string name) => Path.Combine(WebFixture.Screenshots, name + ".png");

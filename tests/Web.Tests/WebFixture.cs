@@ -18,6 +18,7 @@ public sealed class WebFixture : IAsyncLifetime
     public const string AdminKey = "trc_test_admin_key_for_the_web_suite_only";
     public const string Chromium = "/usr/bin/chromium";
     private readonly string _keyRing = Directory.CreateTempSubdirectory("web-keyring-").FullName;
+    private readonly TestDataDirectory _data = new("web");
     private string _connection = "";
     private string _runtime = "";
     private WebApplication _app = null!;
@@ -42,6 +43,7 @@ public sealed class WebFixture : IAsyncLifetime
             $"--ConnectionStrings:TraceabilityMigrations={_connection}",
             $"--Auth:BootstrapAdminKey={AdminKey}",
             $"--Web:KeyRingDirectory={_keyRing}",
+            _data.Argument,
             $"--{TestKeys.Setting}={TestKeys.ServiceKeyPem}",
             "--RateLimit:AnonymousPermitPerMinute=0",
             "--Logging:LogLevel:Default=Warning",
@@ -101,6 +103,7 @@ public sealed class WebFixture : IAsyncLifetime
         await TestServer.DropDatabaseAsync(_connection);
         await RuntimeLogins.DropAsync(_connection, _runtime);
         Directory.Delete(_keyRing, recursive: true);
+        _data.Delete();
     }
 }
 

@@ -72,7 +72,7 @@ public static class BuildCatalog
         }
         catch
         {
-            File.Delete(CatalogJobs.UploadPath(data, id));
+            CatalogJobs.DeleteUpload(data, id);
             throw;
         }
         return TypedResults.Accepted($"/api/catalogs/jobs/{id}", await jobs.FindAsync(id, ct));

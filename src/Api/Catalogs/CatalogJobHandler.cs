@@ -108,12 +108,12 @@ public static class CatalogJobHandler
     private static string Reason(Exception e) => e switch
     {
         ValidationException v => string.Join(" ", v.Errors.Select(f => f.ErrorMessage)),
-        FileNotFoundException => "The uploaded file is no longer in the service's data directory.",
+        FileNotFoundException or DirectoryNotFoundException => "The uploaded file is no longer in the service's data directory.",
         _ => e.Message,
     };
 
     private static void DeleteUpload(ServiceDataDirectory data, BuildCatalogJob job)
     {
-        if (job.Kind != "path") File.Delete(CatalogJobs.UploadPath(data, job.JobId));
+        if (job.Kind != "path") CatalogJobs.DeleteUpload(data, job.JobId);
     }
 }

@@ -26,6 +26,16 @@ public sealed class CatalogJobs(NpgsqlDataSource dataSource, EventLog log)
 
     public static string UploadPath(ServiceDataDirectory data, Guid id) => data.Resolve(Path.Combine("jobs", $"{id:N}.upload"));
 
+    /// <summary>
+    /// Removes a job's upload if there is one. A request refused before spooling has none, and on a service that never
+    /// spooled one the jobs folder does not exist either: File.Delete throws for a missing folder, which answered 500.
+    /// </summary>
+    public static void DeleteUpload(ServiceDataDirectory data, Guid id)
+    {
+        var path = UploadPath(data, id);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
     /// <summary>The record and its message in one transaction (Wolverine's outbox on the Marten session): both or neither.</summary>
     public static async Task EnqueueAsync(OutboxedSessionFactory outbox, IMessageBus bus, BuildCatalogJob job, CancellationToken ct)
     {

@@ -17,6 +17,7 @@ public sealed class ExportDuringOutage : IAsyncLifetime
     private const string AdminKey = "trc_fault_admin_key_for_the_export_outage";
     private FaultPostgres _postgres = null!;
     private WebApplicationFactory<Program> _factory = null!;
+    private readonly TestDataDirectory _data = new("outage");
 
     public async Task InitializeAsync()
     {
@@ -24,7 +25,8 @@ public sealed class ExportDuringOutage : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
             .UseSetting("Auth:BootstrapAdminKey", AdminKey)
-            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem));
+            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
+            .UseSetting(TestDataDirectory.Setting, _data.Path));
     }
 
     [Fact]
@@ -64,5 +66,6 @@ public sealed class ExportDuringOutage : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _postgres.DisposeAsync();
+        _data.Delete();
     }
 }

@@ -17,12 +17,14 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
     private const string AdminKey = "trc_fault_admin_key_for_the_outage_test";
     private FaultPostgres _postgres = null!;
     private WebApplicationFactory<Program> _factory = null!;
+    private readonly TestDataDirectory _data = new("outage");
 
     public async Task InitializeAsync()
     {
         _postgres = await FaultPostgres.StartAsync("outage");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
+            .UseSetting(TestDataDirectory.Setting, _data.Path)
             .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
             .UseSetting("Auth:BootstrapAdminKey", AdminKey));
     }
@@ -77,5 +79,6 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _postgres.DisposeAsync();
+        _data.Delete();
     }
 }

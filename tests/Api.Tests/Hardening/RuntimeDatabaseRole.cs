@@ -48,11 +48,12 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
     [Fact]
     public async Task The_embedded_default_migrates_as_the_owner_and_serves_as_traceability_app()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"traceability-role-{Guid.NewGuid():N}");
+        // The service data directory of its own: the embedded server goes to its postgres/, the keys beside it.
+        var data = new TestDataDirectory("role");
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", "")
-            .UseSetting("Database:DataDirectory", directory));
+            .UseSetting(TestDataDirectory.Setting, data.Path));
         try
         {
             await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
@@ -64,7 +65,7 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
         finally
         {
             await factory.DisposeAsync();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            data.Delete();
         }
     }
 
@@ -75,15 +76,17 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
     [Fact]
     public async Task Disposing_another_host_leaves_the_embedded_server_running()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"traceability-hosts-{Guid.NewGuid():N}");
+        var data = new TestDataDirectory("hosts");
+        var otherData = new TestDataDirectory("hosts-other");
         var embedded = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", "")
-            .UseSetting("Database:DataDirectory", directory));
+            .UseSetting(TestDataDirectory.Setting, data.Path));
         var other = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
             .UseSetting("ConnectionStrings:Traceability", api.RuntimeConnectionString)
-            .UseSetting("ConnectionStrings:TraceabilityMigrations", api.ConnectionString));
+            .UseSetting("ConnectionStrings:TraceabilityMigrations", api.ConnectionString)
+            .UseSetting(TestDataDirectory.Setting, otherData.Path));
         try
         {
             _ = embedded.Services.GetRequiredService<NpgsqlDataSource>();
@@ -97,7 +100,8 @@ public sealed class RuntimeDatabaseRole(ApiFixture api) : IClassFixture<ApiFixtu
         {
             await other.DisposeAsync();
             await embedded.DisposeAsync();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            data.Delete();
+            otherData.Delete();
         }
     }
 

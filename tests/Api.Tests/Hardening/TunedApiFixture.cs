@@ -17,6 +17,7 @@ public abstract class TunedApiFixture : IAsyncLifetime
 {
     public const string AdminKey = "trc_tuned_admin_key_for_the_hardening_tests";
     private WebApplicationFactory<Program> _factory = null!;
+    private readonly TestDataDirectory _data = new("tuned");
 
     protected abstract IReadOnlyDictionary<string, string> Settings { get; }
 
@@ -32,7 +33,7 @@ public abstract class TunedApiFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Traceability", ConnectionString).UseSetting("Auth:BootstrapAdminKey", AdminKey)
-                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem);
+                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem).UseSetting(TestDataDirectory.Setting, _data.Path);
             foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         });
@@ -61,6 +62,7 @@ public abstract class TunedApiFixture : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await TestServer.DropDatabaseAsync(ConnectionString);
+        _data.Delete();
     }
 }
 

@@ -37,7 +37,8 @@ public sealed record WriteEndpoint(string Method, string Route, Type? JsonBody, 
 
     private static readonly Lazy<IReadOnlyList<WriteEndpoint>> Discovered = new(() =>
     {
-        var app = TraceabilityApp.Build([]);
+        var data = new Traceability.Testing.TestDataDirectory("discovery");
+        var app = TraceabilityApp.Build([data.Argument, $"--{Traceability.Testing.TestKeys.Setting}={Traceability.Testing.TestKeys.ServiceKeyPem}"]);
         try
         {
             return Of(((IEndpointRouteBuilder)app).DataSources).ToList();
@@ -45,6 +46,7 @@ public sealed record WriteEndpoint(string Method, string Route, Type? JsonBody, 
         finally
         {
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            data.Delete();
         }
     });
 

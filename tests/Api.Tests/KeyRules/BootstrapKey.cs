@@ -12,10 +12,15 @@ namespace Traceability.Api.Tests.KeyRules;
 public sealed class BootstrapKey : IAsyncLifetime
 {
     private string _database = "";
+    private readonly TestDataDirectory _data = new("bootstrap");
 
     public async Task InitializeAsync() => _database = await TestServer.CreateDatabaseAsync("bootstrap");
 
-    public async Task DisposeAsync() => await TestServer.DropDatabaseAsync(_database);
+    public async Task DisposeAsync()
+    {
+        await TestServer.DropDatabaseAsync(_database);
+        _data.Delete();
+    }
 
     [Fact]
     public async Task A_revoked_bootstrap_key_stays_revoked_after_a_restart_and_the_start_says_so()
@@ -53,7 +58,7 @@ public sealed class BootstrapKey : IAsyncLifetime
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Traceability", _database).UseSetting("Auth:BootstrapAdminKey", bootstrapKey)
-                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem);
+                .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem).UseSetting(TestDataDirectory.Setting, _data.Path);
             web.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Information));
         });
         factory.CreateClient().Dispose();

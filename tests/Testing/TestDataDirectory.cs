@@ -1,0 +1,42 @@
+namespace Traceability.Testing;
+
+/// <summary>
+/// A service data directory of one test host's own (Service:DataDirectory), removed with it. Without one, every host a
+/// test starts used the checkout's .data, the developer's own service's: the hosts shared its catalog uploads folder,
+/// keys and web keys, and whether that folder existed depended on which test ran first.
+/// </summary>
+public sealed class TestDataDirectory
+{
+    public const string Setting = "Service:DataDirectory";
+
+    public TestDataDirectory(string purpose)
+    {
+        Path = Directory.CreateTempSubdirectory($"traceability-{purpose}-").FullName;
+        // An embedded PostgreSQL started by a host runs as the postgres user when the tests run as root: it must reach its folder.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The setting as a command-line argument, for hosts built with TraceabilityApp.Build.</summary>
+    public string Argument => $"--{Setting}={Path}";
+
+    /// <summary>Removes the directory once its host is disposed.</summary>
+    public void Delete()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a host that is shutting down: the system's temp folder is cleaned anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // An embedded server's files belong to the postgres user when the tests run as root.
+        }
+    }
+}
