@@ -25,6 +25,18 @@ public sealed class Sessions(WebFixture web)
     }
 
     [Fact]
+    public async Task The_header_names_the_keys_owner_when_the_key_is_named_otherwise()
+    {
+        var issued = await Arrange.Json(await web.Admin.PostAsJsonAsync("/api/keys", new { name = "ci-runner-7", role = "engineer", owner = "Dana <Example>" }));
+        using var client = await PageClient.SignedInWithKeyAsync(web, issued.GetProperty("key").GetString()!);
+
+        var home = await client.HtmlAsync("/");
+
+        Assert.Contains("Signed in as <strong>ci-runner-7</strong> <span class=\"role\">engineer</span> <span class=\"owner\">for Dana &lt;Example&gt;</span>",
+            home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoking_the_key_ends_its_sessions_at_their_next_page()
     {
         var issued = await Arrange.Json(await web.Admin.PostAsJsonAsync("/api/keys", new { name = "short-lived", role = "engineer", owner = "short-lived" }));
