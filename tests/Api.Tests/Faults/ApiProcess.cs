@@ -17,6 +17,17 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private bool _disposed;
 
+    /// <summary>
+    /// One data directory for every process of the run, as instances of one deployment share theirs (the API key pepper
+    /// above all: a key issued through one instance must work on the other and after a restart), outside the checkout.
+    /// </summary>
+    private static readonly Lazy<TestDataDirectory> Data = new(() =>
+    {
+        var data = new TestDataDirectory("processes");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => data.Delete();
+        return data;
+    });
+
     private ApiProcess(Process process, Uri address) => (_process, Address) = (process, address);
 
     public Uri Address { get; }
@@ -35,6 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["ConnectionStrings__Traceability"] = connectionString,
                 ["Auth__BootstrapAdminKey"] = AdminKey,
                 ["Audit__SigningKey"] = TestKeys.ServiceKeyPem,
+                ["Service__DataDirectory"] = Data.Value.Path,
             },
         };
         var api = new ApiProcess(Process.Start(start)!, address);
