@@ -4,7 +4,7 @@ using System.Text;
 namespace Traceability.Bench;
 
 /// <summary>
-/// `bench -- cost`: where the 16-writer gap goes. Six cases at 16 writers, in interleaved rounds; each is charged the
+/// `bench -- cost`: where the 16-writer gap goes. Seven cases at 16 writers, in interleaved rounds; each is charged the
 /// CPU the machine spent during its measured window: this process's own (writers, sealer, signing) and the rest
 /// (PostgreSQL, plus whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a
 /// backlog it did not see being written: its rate and its CPU per event, on both sides. Each window also records what
@@ -26,14 +26,15 @@ public static class CostProbe
             await using var drop = dataSource.CreateCommand("DROP TRIGGER mt_events_queue_for_chain ON traceability.mt_events");
             await drop.ExecuteNonQueryAsync();
         }
-        var cases = new List<(string Name, Func<Task<Measurement>> Run, bool Sealing)>
+        var cases = new List<(string Name, Func<Task<Measurement>> Run, Sealer Sealing)>
         {
-            ("plain INSERT", () => plain.SingleInsertsAsync(16), false),
-            ("stock Marten Quick", () => marten.SingleAppendsAsync(16), false),
-            ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), true),
-            ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), true),
-            ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), false),
-            ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), false),
+            ("plain INSERT", () => plain.SingleInsertsAsync(16), Sealer.Paused),
+            ("stock Marten Quick", () => marten.SingleAppendsAsync(16), Sealer.Paused),
+            ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), Sealer.InProcess),
+            ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.InProcess),
+            ("ours: append only; sealer running in another process", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.OtherProcess),
+            ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), Sealer.Paused),
+            ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.Paused),
         };
         await using var sampler = new WaitSampler(dataSource);
         var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
@@ -43,8 +44,9 @@ public static class CostProbe
             foreach (var (name, run, sealing) in cases)
             {
                 BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
-                if (sealing) await ours.StartSealingAsync();
-                results[name].Add(await Cpu.MeasureAsync(run, sampler));
+                if (sealing == Sealer.InProcess) await ours.StartSealingAsync();
+                await using (var child = sealing == Sealer.OtherProcess ? SealLoop.Start(probe.ConnectionString) : null)
+                    results[name].Add(await Cpu.MeasureAsync(run, sampler));
                 await ours.SealAsync();
                 await ours.StopSealingAsync();
             }
@@ -75,6 +77,9 @@ public static class CostProbe
     }
 
     private const int Rounds = 3;
+
+    /// <summary>Where the sealer runs during a case: nowhere, in this process beside the writers (as in the service), or in a child process.</summary>
+    private enum Sealer { Paused, InProcess, OtherProcess }
 
     /// <summary>CPU spent while something ran: this process's, and the rest of the machine's (from /proc/stat).</summary>
     private readonly record struct Cpu(TimeSpan Process, TimeSpan Rest, string Gc, WaitProfile Waits)

@@ -21,6 +21,9 @@ public sealed class ProbeDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>The owner's connection string, password included: for a child process of the probe's.</summary>
+    public string ConnectionString => _server.ConnectionString;
+
     public LogCases Ours { get; }
 
     public MartenCases Marten { get; }

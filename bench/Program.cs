@@ -11,6 +11,7 @@ if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(Benc
 if (args.FirstOrDefault() == "kconfig") return KconfigBench.Run();
 if (args.FirstOrDefault() == "bulk") return await BulkProbe.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "cost") return await CostProbe.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "seal-loop") return await SealLoop.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "startup") return await StartupBench.RunAsync(args[1..]);
 
 // A throwaway, durable server (fsync on, default settings): the numbers must be what a real
