@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Traceability.Api.Hosting;
 
@@ -11,6 +13,14 @@ namespace Traceability.Api.Hosting;
 public static class ListenAddresses
 {
     public const string DefaultUrls = "http://localhost:5000";
+
+    /// <summary>
+    /// Whether the host's server is Kestrel, the one that binds sockets (an in-memory test server never does). The probe
+    /// binds the port for a moment, so probing for a host that never binds would make two such hosts starting at once
+    /// refuse each other, and a running ./run.sh would stop every in-process test host.
+    /// </summary>
+    public static bool Binds(IServiceProvider services) =>
+        services.GetService<IServer>()?.GetType().Assembly == typeof(KestrelServerOptions).Assembly;
 
     /// <summary>The first configured URL whose port is taken; null when all are free (or cannot be checked here).</summary>
     public static string? FirstInUse(IConfiguration configuration)

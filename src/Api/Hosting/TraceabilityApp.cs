@@ -41,7 +41,7 @@ public static class TraceabilityApp
         if (demo) builder.Services.AddHostedService<DemoLoader>();
         var app = builder.Build();
         // Asked before the pipeline is mapped: mapping Wolverine's endpoints already opens the database.
-        if (serving && ListenAddresses.FirstInUse(app.Configuration) is { } taken) throw new PortInUse(taken);
+        if (serving && ListenAddresses.Binds(app.Services) && ListenAddresses.FirstInUse(app.Configuration) is { } taken) throw new PortInUse(taken);
         UsePipeline(app);
         return app;
     }
