@@ -10,16 +10,25 @@ namespace Traceability.Bench;
 /// backlog it did not see being written: its rate and its CPU per event, on both sides. Each window also records what
 /// the server's backends waited on, the WAL written per event and the sealer's passes (<see cref="WaitSampler"/>).
 /// <c>--without-chain</c> drops the trigger that queues events for the sealer, to show what ours costs with no chain at
-/// all (verify would fail).
+/// all (verify would fail). <c>--without-autovacuum</c> turns the server's autovacuum off, to show what it costs each case.
 /// </summary>
 public static class CostProbe
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var withoutChain = args.Contains("--without-chain");
-        var options = BenchOptions.Parse([.. args.Where(a => a != "--without-chain")]);
+        var withoutAutovacuum = args.Contains("--without-autovacuum");
+        var options = BenchOptions.Parse([.. args.Where(a => a is not ("--without-chain" or "--without-autovacuum"))]);
         await using var probe = await ProbeDatabase.StartAsync("cost", options);
         var (dataSource, ours, marten, plain) = (probe.DataSource, probe.Ours, probe.Marten, probe.Plain);
+        if (withoutAutovacuum)
+        {
+            // Diagnostic only: what the cases cost without the autovacuum their writes set off.
+            await using var off = dataSource.CreateCommand("ALTER SYSTEM SET autovacuum = off");
+            await off.ExecuteNonQueryAsync();
+            await using var reload = dataSource.CreateCommand("SELECT pg_reload_conf()");
+            await reload.ExecuteNonQueryAsync();
+        }
         if (withoutChain)
         {
             // Diagnostic only: no event reaches the sealer's queue, so none is chained and verify would fail.
@@ -52,14 +61,14 @@ public static class CostProbe
             }
         }
         var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
-            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) |\n|---|---:|---:|---:|---:|---|---:|---:|---|\n");
+            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) | autovacuum workers (share of the window) |\n|---|---:|---:|---:|---:|---|---:|---:|---|---|\n");
         var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
         var peer = median[cases[1].Name].Measured.EventsPerSecond;
         foreach (var (name, _, _) in cases)
         {
             var (measured, cpu) = median[name];
             report.Append(CultureInfo.InvariantCulture,
-                $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} |\n");
+                $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} | {cpu.Waits.AutovacuumWork} |\n");
         }
         report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
 

@@ -5,7 +5,7 @@ namespace Traceability.Bench;
 
 /// <summary>
 /// What the server's backends were doing during a measured window: pg_stat_activity sampled every 10 ms (state and
-/// wait event of every other backend of this database), the WAL written (pg_current_wal_lsn before and after), and the
+/// wait event of every other client backend of this database, and what its autovacuum workers run), the WAL written (pg_current_wal_lsn before and after), and the
 /// chain's sealing passes in the window (one chained_at per pass).
 /// </summary>
 public sealed class WaitSampler : IAsyncDisposable
@@ -45,8 +45,10 @@ public sealed class WaitSampler : IAsyncDisposable
         _headStart = (await PassesSinceAsync(long.MaxValue)).Head;
         await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("""
-            SELECT coalesce(state, '?') || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu')
-            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            SELECT CASE WHEN backend_type = 'autovacuum worker' THEN 'autovacuum: ' || coalesce(substring(query from 'autovacuum: (.*)'), query)
+                ELSE coalesce(state, '?') || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu') END
+            FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type IN ('client backend', 'autovacuum worker')
             """, connection);
         await command.PrepareAsync(CancellationToken.None);
         while (!ct.IsCancellationRequested)
@@ -95,7 +97,15 @@ public sealed record WaitProfile(long Samples, long WalBytes, long Passes, long 
 {
     public static readonly WaitProfile Empty = new(0, 0, 0, 0, []);
 
-    /// <summary>The top entries as "state wait: average backends", e.g. "active LWLock:WALWrite 3.1".</summary>
-    public string Top(int count) => Samples == 0 ? "" : string.Join("; ", Counts.Take(count).Select(c =>
-        string.Create(CultureInfo.InvariantCulture, $"{c.Key} {(double)c.Value / Samples:0.0}")));
+    private const string Autovacuum = "autovacuum: ";
+
+    /// <summary>The top entries of the client backends as "state wait: average backends", e.g. "active LWLock:WALWrite 3.1".</summary>
+    public string Top(int count) => Average(Counts.Where(c => !c.Key.StartsWith(Autovacuum, StringComparison.Ordinal)).Take(count));
+
+    /// <summary>Autovacuum workers by what they ran, as the share of the window each was busy, e.g. "VACUUM traceability.chain_pending 0.12".</summary>
+    public string AutovacuumWork => Average(Counts.Where(c => c.Key.StartsWith(Autovacuum, StringComparison.Ordinal))
+        .Select(c => KeyValuePair.Create(c.Key[Autovacuum.Length..], c.Value)), "0.00");
+
+    private string Average(IEnumerable<KeyValuePair<string, long>> counts, string format = "0.0") => Samples == 0 ? "" : string.Join("; ", counts.Select(c =>
+        $"{c.Key} {((double)c.Value / Samples).ToString(format, CultureInfo.InvariantCulture)}"));
 }
