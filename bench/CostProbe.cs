@@ -61,14 +61,14 @@ public static class CostProbe
             }
         }
         var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
-            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) | autovacuum workers (share of the window) |\n|---|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) | autovacuum workers (share of the window) | tables read most, per event |\n|---|---:|---:|---:|---:|---|---:|---:|---|---|---|\n");
         var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
         var peer = median[cases[1].Name].Measured.EventsPerSecond;
         foreach (var (name, _, _) in cases)
         {
             var (measured, cpu) = median[name];
             report.Append(CultureInfo.InvariantCulture,
-                $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} | {cpu.Waits.AutovacuumWork} |\n");
+                $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} | {cpu.Waits.AutovacuumWork} | {cpu.Waits.TablesPerEvent(measured.Events, 5)} |\n");
         }
         report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
 
