@@ -10,13 +10,21 @@ public sealed record ChainHead(long Position, byte[] Link, DateTimeOffset? Chain
 /// Seals committed events into traceability.event_chain, off the write path: a trigger on mt_events
 /// queues each new event in chain_pending inside its own transaction, and a pass here gives everything
 /// committed so far the next gapless positions and links, under one advisory lock so passes never
-/// interleave. Events of one append (batch) get consecutive positions. Any process may seal; the
-/// service runs <see cref="ChainSealingService"/> and reads that need the newest positions seal first.
+/// interleave. Events of one append (batch) get consecutive positions: a pass grows to hold an append larger than
+/// its usual size whole. Any process may seal; the service runs <see cref="ChainSealingService"/> and reads that
+/// need the newest positions seal first.
 /// </summary>
 public sealed class ChainSealer(NpgsqlDataSource dataSource)
 {
     private const long LockKey = 0x7472_6163_6500_0010;
     private const int PassSize = 500;
+
+    /// <summary>
+    /// How far a pass grows to take an append whole: an append's events get consecutive positions and its last
+    /// position as their batch_end, and a read "as of" one of them extends to that end. Only an append beyond this
+    /// size (none the service writes: a catalog of a whole kernel tree is ~20,000 events) would be cut.
+    /// </summary>
+    private const int MaxPassSize = 100_000;
 
     /// <summary>Seals everything committed before the call, waiting for a pass another process runs; returns the head.</summary>
     public async Task<ChainHead> SealAsync(CancellationToken ct = default)
@@ -70,12 +78,29 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<List<(long Sequence, StoredEvent? Event)>> ReadPendingAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        var pending = new List<(long Sequence, StoredEvent? Event)>();
+        while (true)
+        {
+            var read = await ReadPendingAfterAsync(connection, pending.Count == 0 ? long.MinValue : pending[^1].Sequence, ct);
+            pending.AddRange(read);
+            // An append commits whole, so the rest of one cut here is pending too: read on until every append is whole.
+            if (read.Count < PassSize || pending.Count >= MaxPassSize || EveryAppendWhole(pending)) return pending;
+        }
+    }
+
+    private static bool EveryAppendWhole(List<(long Sequence, StoredEvent? Event)> pending) =>
+        pending.Select(p => AuthHeader.Read(p.Event?.HeadersNode)).OfType<AuthHeader>()
+            .GroupBy(a => a.Batch).All(g => g.Count() >= g.First().Count);
+
+    private static async Task<List<(long Sequence, StoredEvent? Event)>> ReadPendingAfterAsync(NpgsqlConnection connection, long after, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand($"""
             SELECT p.seq_id, e.seq_id IS NOT NULL, {StoredEvent.Columns}
-            FROM (SELECT seq_id FROM traceability.chain_pending ORDER BY seq_id LIMIT {PassSize}) p
+            FROM (SELECT seq_id FROM traceability.chain_pending WHERE seq_id > $1 ORDER BY seq_id LIMIT {PassSize}) p
             LEFT JOIN LATERAL (SELECT * FROM traceability.mt_events e WHERE e.seq_id = p.seq_id LIMIT 1) e ON true
             ORDER BY p.seq_id
             """, connection);
+        command.Parameters.Add(new() { Value = after });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var pending = new List<(long, StoredEvent?)>();
         while (await reader.ReadAsync(ct)) pending.Add((reader.GetInt64(0), reader.GetBoolean(1) ? StoredEvent.Read(reader, 2) : null));
