@@ -61,7 +61,7 @@ public static class CostProbe
             }
         }
         var report = new StringBuilder($"Median of {Rounds} interleaved rounds, 16 writers each; CPU is charged over the measured window only.\n\n"
-            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) | autovacuum workers (share of the window) | tables read most, per event |\n|---|---:|---:|---:|---:|---|---:|---:|---|---|---|\n");
+            + "| case | events/s | to stock Marten | this process, µs CPU per event | rest of the machine, µs CPU per event | GCs (gen 0/1/2), pause; thread pool; contention; context switches | WAL bytes per event | sealing passes/s (events per pass) | backends by state and wait (average) | autovacuum workers (share of the window) | tables read most, per event |\n|---|---:|---:|---:|---:|---|---:|---:|---|---|---|\n");
         var median = cases.ToDictionary(c => c.Name, c => results[c.Name].OrderBy(r => r.Measured.EventsPerSecond).ElementAt(Rounds / 2));
         var peer = median[cases[1].Name].Measured.EventsPerSecond;
         foreach (var (name, _, _) in cases)
@@ -97,10 +97,12 @@ public static class CostProbe
         {
             var (process, machine) = (TimeSpan.Zero, TimeSpan.Zero);
             var (gen0, gen1, gen2, pause) = (0, 0, 0, TimeSpan.Zero);
+            var (items, contentions, switches) = (0L, 0L, 0L);
             void Start()
             {
                 (process, machine) = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, MachineBusy());
                 (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+                (items, contentions, switches) = (ThreadPool.CompletedWorkItemCount, Monitor.LockContentionCount, ContextSwitches());
             }
             Start();
             Workload.WindowStarting = () => { Start(); sampler?.Start(); };
@@ -109,8 +111,29 @@ public static class CostProbe
             var waits = sampler is null ? WaitProfile.Empty : await sampler.StopAsync();
             var spentHere = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - process;
             var gc = FormattableString.Invariant(
-                $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms");
+                $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms; ")
+                + FormattableString.Invariant(
+                $"{ThreadPool.CompletedWorkItemCount - items:N0} work items, {ThreadPool.ThreadCount} threads, {Monitor.LockContentionCount - contentions:N0} lock contentions, {ContextSwitches() - switches:N0} context switches");
             return (result, new Cpu(spentHere, MachineBusy() - machine - spentHere, gc, waits));
+        }
+
+        /// <summary>Context switches, voluntary and not, of this process's live threads (/proc/self/task/*/status).</summary>
+        private static long ContextSwitches()
+        {
+            var total = 0L;
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    total += File.ReadLines(Path.Combine(task, "status")).Where(l => l.Contains("ctxt_switches:", StringComparison.Ordinal))
+                        .Sum(l => long.Parse(l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+                }
+                catch (IOException)
+                {
+                    // The thread ended while being read.
+                }
+            }
+            return total;
         }
 
         /// <summary>Busy time of all cores since boot: user to steal on the first line of /proc/stat (in 1/100 s), less idle and iowait.</summary>
