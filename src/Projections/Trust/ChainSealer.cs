@@ -22,7 +22,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     /// <summary>
     /// How far a pass grows to take an append whole: an append's events get consecutive positions and its last
     /// position as their batch_end, and a read "as of" one of them extends to that end. Only an append beyond this
-    /// size (none the service writes: a catalog of a whole kernel tree is ~20,000 events) would be cut.
+    /// size would be cut; the service's largest, a derive carrying a baseline's decisions, holds thousands.
     /// </summary>
     private const int MaxPassSize = 100_000;
 
