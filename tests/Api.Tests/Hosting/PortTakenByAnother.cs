@@ -31,23 +31,18 @@ public sealed class PortTakenByAnother
     }
 
     /// <summary>Listens on the loopback port; null when something else already does, which takes it just as well.</summary>
-    private static TcpListenerHold? Hold(int port)
+    private static TcpListener? Hold(int port)
     {
         var listener = new TcpListener(IPAddress.Loopback, port);
         try
         {
             listener.Start();
-            return new TcpListenerHold(listener);
+            return listener;
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
             listener.Dispose();
             return null;
         }
-    }
-
-    private sealed class TcpListenerHold(TcpListener listener) : IDisposable
-    {
-        public void Dispose() => listener.Dispose();
     }
 }
