@@ -7,8 +7,16 @@ using Traceability.Api.Tests.Scenarios;
 namespace Traceability.Api.Tests.Catalogs;
 
 /// <summary>Issue 11 item 3: POST /api/catalogs answers 202 with a job; GET /api/catalogs/jobs/{id} shows how it goes and how it ended.</summary>
-public sealed class CatalogBuildJobs(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class CatalogBuildJobs(ApiFixture api) : IClassFixture<ApiFixture>, IDisposable
 {
+    private readonly List<string> _trees = [];
+
+    /// <summary>The trees a test built in the temp folder go with it.</summary>
+    public void Dispose()
+    {
+        foreach (var tree in _trees) Directory.Delete(tree, recursive: true);
+    }
+
     [Fact]
     public async Task A_valid_build_is_202_naming_its_job_which_reports_progress_and_then_the_catalog()
     {
@@ -96,9 +104,10 @@ public sealed class CatalogBuildJobs(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync($"/api/catalogs/jobs/{Guid.NewGuid()}")).StatusCode);
     }
 
-    private static string Tree(params (string Path, string Text)[] files)
+    private string Tree(params (string Path, string Text)[] files)
     {
         var root = Directory.CreateTempSubdirectory("catalog-job-").FullName;
+        _trees.Add(root);
         foreach (var (path, text) in files)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
