@@ -11,6 +11,7 @@ namespace Traceability.Bench;
 /// the server's backends waited on, the WAL written per event and the sealer's passes (<see cref="WaitSampler"/>).
 /// <c>--without-chain</c> drops the trigger that queues events for the sealer, to show what ours costs with no chain at
 /// all (verify would fail). <c>--without-autovacuum</c> turns the server's autovacuum off, to show what it costs each case.
+/// <c>--statements</c> loads pg_stat_statements and lists each case's statements by execution time per event.
 /// </summary>
 public static class CostProbe
 {
@@ -18,8 +19,9 @@ public static class CostProbe
     {
         var withoutChain = args.Contains("--without-chain");
         var withoutAutovacuum = args.Contains("--without-autovacuum");
-        var options = BenchOptions.Parse([.. args.Where(a => a is not ("--without-chain" or "--without-autovacuum"))]);
-        await using var probe = await ProbeDatabase.StartAsync("cost", options);
+        var statements = args.Contains("--statements");
+        var options = BenchOptions.Parse([.. args.Where(a => a is not ("--without-chain" or "--without-autovacuum" or "--statements"))]);
+        await using var probe = await ProbeDatabase.StartAsync("cost", options, statements);
         var (dataSource, ours, marten, plain) = (probe.DataSource, probe.Ours, probe.Marten, probe.Plain);
         if (withoutAutovacuum)
         {
@@ -45,7 +47,7 @@ public static class CostProbe
             ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), Sealer.Paused),
             ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.Paused),
         };
-        await using var sampler = new WaitSampler(dataSource);
+        await using var sampler = new WaitSampler(dataSource, statements);
         var results = cases.ToDictionary(c => c.Name, _ => new List<(Measurement Measured, Cpu Cpu)>());
         // Rounds interleave the cases, so a slow spell of the machine (a checkpoint, autovacuum) hits every case once.
         for (var round = 1; round <= Rounds; round++)
@@ -69,6 +71,16 @@ public static class CostProbe
             var (measured, cpu) = median[name];
             report.Append(CultureInfo.InvariantCulture,
                 $"| {name} | {measured.EventsPerSecond:N0} | {measured.EventsPerSecond / peer:0.00} | {cpu.Process.TotalMicroseconds / measured.Events:N0} | {cpu.Rest.TotalMicroseconds / measured.Events:N0} | {cpu.Gc} | {cpu.Waits.WalBytes / measured.Events:N0} | {cpu.Waits.Passes / measured.Elapsed.TotalSeconds:N0} ({(cpu.Waits.Passes == 0 ? 0 : cpu.Waits.Sealed / cpu.Waits.Passes):N0}) | {cpu.Waits.Top(6)} | {cpu.Waits.AutovacuumWork} | {cpu.Waits.TablesPerEvent(measured.Events, 5)} |\n");
+        }
+        if (statements)
+        {
+            foreach (var (name, _, _) in cases)
+            {
+                var (measured, cpu) = median[name];
+                report.Append(CultureInfo.InvariantCulture, $"\n{name}: statements by execution time, µs per event (calls per event; * = nested in a function or trigger)\n\n");
+                foreach (var st in cpu.Waits.Statements)
+                    report.Append(CultureInfo.InvariantCulture, $"- {st.TotalMilliseconds * 1000 / measured.Events:N1} µs ({(double)st.Calls / measured.Events:0.00}){(st.TopLevel ? "" : " *")}: `{(st.Query.Length > 140 ? st.Query[..140] + "…" : st.Query)}`\n");
+            }
         }
         report.Append(CultureInfo.InvariantCulture, $"\nAll rounds, events/s: {string.Join("; ", cases.Select(c => $"{c.Name}: {string.Join(", ", results[c.Name].Select(r => r.Measured.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}"))}\n");
 

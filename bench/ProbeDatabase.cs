@@ -30,10 +30,13 @@ public sealed class ProbeDatabase : IAsyncDisposable
 
     public PlainCases Plain { get; }
 
-    public static async Task<ProbeDatabase> StartAsync(string probe, BenchOptions options)
+    /// <summary>Starts the probe's server; with <paramref name="statementStatistics"/> it loads pg_stat_statements (statements inside functions and triggers too), restarting once.</summary>
+    public static async Task<ProbeDatabase> StartAsync(string probe, BenchOptions options, bool statementStatistics = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"traceability-{probe}-{Environment.ProcessId}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true });
+        var serverOptions = new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true };
+        var server = await EmbeddedPostgres.StartAsync(serverOptions);
+        if (statementStatistics) server = await WithStatementStatisticsAsync(server, serverOptions);
         var database = new ProbeDatabase(server, directory, NpgsqlDataSource.Create(server.ConnectionString), options);
         try
         {
@@ -45,6 +48,35 @@ public sealed class ProbeDatabase : IAsyncDisposable
         catch
         {
             await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<EmbeddedPostgres> WithStatementStatisticsAsync(EmbeddedPostgres server, EmbeddedPostgresOptions options)
+    {
+        await using (var connection = new NpgsqlConnection(server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var preload = new NpgsqlCommand("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'", connection);
+            await preload.ExecuteNonQueryAsync();
+        }
+        await server.StopAsync();
+        server = await EmbeddedPostgres.StartAsync(options);
+        try
+        {
+            await using var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            // The extension's own setting is known only once its library is loaded.
+            foreach (var sql in new[] { "CREATE EXTENSION pg_stat_statements", "ALTER SYSTEM SET pg_stat_statements.track = 'all'", "SELECT pg_reload_conf()" })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            return server;
+        }
+        catch
+        {
+            await server.StopAsync();
             throw;
         }
     }

@@ -19,7 +19,10 @@ public sealed class WaitSampler : IAsyncDisposable
     private long _headStart;
     private long _samples;
 
-    public WaitSampler(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private readonly bool _statements;
+
+    /// <summary>With <paramref name="statements"/> (the server has pg_stat_statements) each window also reports its statements by execution time.</summary>
+    public WaitSampler(NpgsqlDataSource dataSource, bool statements = false) => (_dataSource, _statements) = (dataSource, statements);
 
     public void Start()
     {
@@ -33,10 +36,11 @@ public sealed class WaitSampler : IAsyncDisposable
         await _stop.CancelAsync();
         await _sampling;
         var wal = await WalAsync() - _walStart;
+        var statements = _statements ? await StatementsAsync() : [];
         var tables = (await TablesAsync()).Select(t => t.Value - _tablesStart.GetValueOrDefault(t.Key, TableWork.None) with { Table = t.Key })
             .Where(t => t.Buffers > 0).OrderByDescending(t => t.Buffers).ToList();
         var (passes, sealedEvents, _) = await PassesSinceAsync(_headStart);
-        var profile = new WaitProfile(_samples, (long)wal, passes, sealedEvents, _counts.OrderByDescending(c => c.Value).ToList(), tables);
+        var profile = new WaitProfile(_samples, (long)wal, passes, sealedEvents, _counts.OrderByDescending(c => c.Value).ToList(), tables, statements);
         (_stop, _sampling, _samples) = (null, null, 0);
         _counts.Clear();
         return profile;
@@ -46,6 +50,11 @@ public sealed class WaitSampler : IAsyncDisposable
     {
         _walStart = await WalAsync();
         _tablesStart = await TablesAsync();
+        if (_statements)
+        {
+            await using var reset = _dataSource.CreateCommand("SELECT pg_stat_statements_reset()");
+            await reset.ExecuteNonQueryAsync(CancellationToken.None);
+        }
         _headStart = (await PassesSinceAsync(long.MaxValue)).Head;
         await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("""
@@ -95,6 +104,19 @@ public sealed class WaitSampler : IAsyncDisposable
         return tables;
     }
 
+    /// <summary>The window's statements by total execution time (nested ones included), each as "ms, calls, query".</summary>
+    private async Task<List<StatementTime>> StatementsAsync()
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT regexp_replace(query, '\s+', ' ', 'g'), calls, total_exec_time, toplevel FROM pg_stat_statements
+            WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC LIMIT 12
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var statements = new List<StatementTime>();
+        while (await reader.ReadAsync()) statements.Add(new StatementTime(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetBoolean(3)));
+        return statements;
+    }
+
     /// <summary>Passes and events sealed after position <paramref name="after"/>, and the head (long.MaxValue: the head alone).</summary>
     private async Task<(long Passes, long Sealed, long Head)> PassesSinceAsync(long after)
     {
@@ -125,9 +147,13 @@ public sealed record TableWork(string Table, long Buffers, long IndexScans, long
 }
 
 /// <summary>Backends by state and wait event, averaged over the samples; WAL bytes written, sealing passes (events) and tables read in the window.</summary>
-public sealed record WaitProfile(long Samples, long WalBytes, long Passes, long Sealed, IReadOnlyList<KeyValuePair<string, long>> Counts, IReadOnlyList<TableWork> Tables)
+/// <summary>One statement's share of a window: its text, calls and total execution time; nested ones (in functions, triggers) are not top level.</summary>
+public sealed record StatementTime(string Query, long Calls, double TotalMilliseconds, bool TopLevel);
+
+public sealed record WaitProfile(long Samples, long WalBytes, long Passes, long Sealed, IReadOnlyList<KeyValuePair<string, long>> Counts,
+    IReadOnlyList<TableWork> Tables, IReadOnlyList<StatementTime> Statements)
 {
-    public static readonly WaitProfile Empty = new(0, 0, 0, 0, [], []);
+    public static readonly WaitProfile Empty = new(0, 0, 0, 0, [], [], []);
 
     /// <summary>The tables read most, per event: "traceability.mt_events 9.1 buffers, 2.0 index scans".</summary>
     public string TablesPerEvent(long events, int count) => events == 0 ? "" : string.Join("; ", Tables.Take(count).Select(t =>
