@@ -36,7 +36,18 @@ public sealed class ProbeDatabase : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"traceability-{probe}-{Environment.ProcessId}");
         var serverOptions = new EmbeddedPostgresOptions { DataDirectory = directory, Database = "postgres", Durable = true };
         var server = await EmbeddedPostgres.StartAsync(serverOptions);
-        if (statementStatistics) server = await WithStatementStatisticsAsync(server, serverOptions);
+        if (statementStatistics)
+        {
+            try
+            {
+                server = await WithStatementStatisticsAsync(server, serverOptions);
+            }
+            catch
+            {
+                Directory.Delete(directory, recursive: true);
+                throw;
+            }
+        }
         var database = new ProbeDatabase(server, directory, NpgsqlDataSource.Create(server.ConnectionString), options);
         try
         {
@@ -52,32 +63,33 @@ public sealed class ProbeDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Loads pg_stat_statements into <paramref name="server"/> (one restart); on failure the server is stopped, not left running.</summary>
     private static async Task<EmbeddedPostgres> WithStatementStatisticsAsync(EmbeddedPostgres server, EmbeddedPostgresOptions options)
     {
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var preload = new NpgsqlCommand("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'", connection);
-            await preload.ExecuteNonQueryAsync();
-        }
-        await server.StopAsync();
-        server = await EmbeddedPostgres.StartAsync(options);
         try
         {
-            await using var connection = new NpgsqlConnection(server.ConnectionString);
-            await connection.OpenAsync();
+            await ExecuteAsync(server, "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+            await server.StopAsync();
+            server = await EmbeddedPostgres.StartAsync(options);
             // The extension's own setting is known only once its library is loaded.
-            foreach (var sql in new[] { "CREATE EXTENSION pg_stat_statements", "ALTER SYSTEM SET pg_stat_statements.track = 'all'", "SELECT pg_reload_conf()" })
-            {
-                await using var command = new NpgsqlCommand(sql, connection);
-                await command.ExecuteNonQueryAsync();
-            }
+            await ExecuteAsync(server, "CREATE EXTENSION pg_stat_statements", "ALTER SYSTEM SET pg_stat_statements.track = 'all'", "SELECT pg_reload_conf()");
             return server;
         }
         catch
         {
             await server.StopAsync();
             throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(EmbeddedPostgres server, params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
         }
     }
 
