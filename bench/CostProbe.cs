@@ -9,18 +9,17 @@ namespace Traceability.Bench;
 /// (PostgreSQL, plus whatever else the machine does, so run it on a quiet machine). Then the sealer's catch-up over a
 /// backlog it did not see being written: its rate and its CPU per event, on both sides. Each window also records what
 /// the server's backends waited on, the WAL written per event and the sealer's passes (<see cref="WaitSampler"/>).
-/// <c>--without-chain</c> drops the trigger that queues events for the sealer, to show what ours costs with no chain at
-/// all (verify would fail). <c>--without-autovacuum</c> turns the server's autovacuum off, to show what it costs each case.
+/// The "sealer paused" cases show what ours costs with no chain work at all: since the trigger that queued events
+/// for the sealer is gone (migration 0015), an append does nothing for the chain. <c>--without-autovacuum</c> turns the server's autovacuum off, to show what it costs each case.
 /// <c>--statements</c> loads pg_stat_statements and lists each case's statements by execution time per event.
 /// </summary>
 public static class CostProbe
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var withoutChain = args.Contains("--without-chain");
         var withoutAutovacuum = args.Contains("--without-autovacuum");
         var statements = args.Contains("--statements");
-        var options = BenchOptions.Parse([.. args.Where(a => a is not ("--without-chain" or "--without-autovacuum" or "--statements"))]);
+        var options = BenchOptions.Parse([.. args.Where(a => a is not ("--without-autovacuum" or "--statements"))]);
         await using var probe = await ProbeDatabase.StartAsync("cost", options, statements);
         var (dataSource, ours, marten, plain) = (probe.DataSource, probe.Ours, probe.Marten, probe.Plain);
         if (withoutAutovacuum)
@@ -30,12 +29,6 @@ public static class CostProbe
             await off.ExecuteNonQueryAsync();
             await using var reload = dataSource.CreateCommand("SELECT pg_reload_conf()");
             await reload.ExecuteNonQueryAsync();
-        }
-        if (withoutChain)
-        {
-            // Diagnostic only: no event reaches the sealer's queue, so none is chained and verify would fail.
-            await using var drop = dataSource.CreateCommand("DROP TRIGGER mt_events_queue_for_chain ON traceability.mt_events");
-            await drop.ExecuteNonQueryAsync();
         }
         var cases = new List<(string Name, Func<Task<Measurement>> Run, Sealer Sealing)>
         {

@@ -41,7 +41,7 @@ public sealed class LogCases : IAsyncDisposable
     /// <summary>Every event this run appended, warm-ups included, to check against the table at the end.</summary>
     public long Appended => Interlocked.Read(ref _appended);
 
-    /// <summary>The sealer runs as it does in the service: <see cref="ChainSealingService"/> polling chain_pending, off the write path.</summary>
+    /// <summary>The sealer runs as it does in the service: <see cref="ChainSealingService"/> polling, off the write path.</summary>
     public Task StartSealingAsync()
     {
         _sealing = new ChainSealingService(_sealer, NullLogger<ChainSealingService>.Instance);

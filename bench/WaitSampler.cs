@@ -164,7 +164,7 @@ public sealed record WaitProfile(long Samples, long WalBytes, long Passes, long 
     /// <summary>The top entries of the client backends as "state wait: average backends", e.g. "active LWLock:WALWrite 3.1".</summary>
     public string Top(int count) => Average(Counts.Where(c => !c.Key.StartsWith(Autovacuum, StringComparison.Ordinal)).Take(count));
 
-    /// <summary>Autovacuum workers by what they ran, as the share of the window each was busy, e.g. "VACUUM traceability.chain_pending 0.12".</summary>
+    /// <summary>Autovacuum workers by what they ran, as the share of the window each was busy, e.g. "VACUUM traceability.event_chain 0.12".</summary>
     public string AutovacuumWork => Average(Counts.Where(c => c.Key.StartsWith(Autovacuum, StringComparison.Ordinal))
         .Select(c => KeyValuePair.Create(c.Key[Autovacuum.Length..], c.Value)), "0.00");
 

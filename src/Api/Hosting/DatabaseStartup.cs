@@ -19,7 +19,7 @@ public sealed class DatabaseStartup(
         _ = database.DataSource;
         if (database.Upgraded is not null)
         {
-            await sealer.SealAsync(cancellationToken);
+            await sealer.SealLateGapFillersAsync(cancellationToken);
             await rebuild.RunAsync(cancellationToken);
         }
         await keys.EnsureAdminKeyAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using Traceability.Projections.Events;
 using Traceability.Projections.Matrix;
+using Traceability.Projections.Trust;
 
 namespace Traceability.Api.Matrix;
 
@@ -37,7 +38,7 @@ public static class MatrixLive
         var count = new NpgsqlBatchCommand($"""
             SELECT coalesce((SELECT position FROM traceability.event_chain ORDER BY position DESC LIMIT 1), 0),
                    (SELECT count(*) FROM traceability.matrix_rows WHERE {countWhere}),
-                   EXISTS (SELECT 1 FROM traceability.chain_pending)
+                   {ChainReads.UnsealedExists}
             """);
         count.Parameters.AddRange(countParameters.ToArray());
         batch.BatchCommands.Add(count);

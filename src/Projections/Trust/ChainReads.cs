@@ -5,6 +5,16 @@ namespace Traceability.Projections.Trust;
 /// <summary>Reads of the chain's coordinates: its head, the position at a time, the end of an append.</summary>
 public static class ChainReads
 {
+    /// <summary>
+    /// SQL: whether a committed event above the sealer's watermark is not chained yet, in the reader's snapshot. The
+    /// events above the watermark are about one sealing pass's worth; each is looked up in the chain on its own.
+    /// </summary>
+    public const string UnsealedExists = """
+        EXISTS (SELECT 1 FROM traceability.mt_events e
+                LEFT JOIN LATERAL (SELECT true AS chained FROM traceability.event_chain c WHERE c.seq_id = e.seq_id LIMIT 1) c ON true
+                WHERE e.seq_id > (SELECT seq_id FROM traceability.chain_watermark) AND c.chained IS NULL)
+        """;
+
     public static async Task<ChainHead> HeadAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Traceability.Projections.Trust;
 
 /// <summary>
-/// Keeps the chain sealed behind the writers by polling chain_pending every <see cref="PollInterval"/>.
+/// Keeps the chain sealed behind the writers by polling every <see cref="PollInterval"/> whether a sequence number
+/// was handed out above the sealer's watermark (<see cref="ChainSealer.PendingAsync"/>).
 /// Not woken by NOTIFY: a transaction that notifies holds one database-wide lock through its commit's WAL
 /// flush, so every append would commit alone and concurrent writers would lose group commit (measured:
 /// half the append rate at 16 writers). Every instance runs one; the sealer's lock makes them take turns,
@@ -22,8 +23,10 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
         {
             try
             {
+                // One pass per poll unless it came back full: fewer, larger passes, each of which also rereads the
+                // events above the watermark that the pass before sealed.
                 if (await sealer.PendingAsync(stoppingToken))
-                    while (await sealer.TrySealAsync(stoppingToken) > 0) { }
+                    while (await sealer.TrySealAsync(stoppingToken) >= ChainSealer.PassSize) { }
                 await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

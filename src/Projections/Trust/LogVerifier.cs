@@ -14,7 +14,7 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ChainSealer sealer,
 {
     public async Task<LogVerification> VerifyAsync(CancellationToken ct = default)
     {
-        await sealer.SealAsync(ct);
+        await sealer.SealLateGapFillersAsync(ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var walk = new LogWalk(await ChainReads.GenesisAsync(connection, ct), new AppendCheck(trusted.All));
         await using (var command = new NpgsqlCommand($"""

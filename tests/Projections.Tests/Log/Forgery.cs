@@ -93,26 +93,29 @@ internal static class Forger
         await using var runtime = new NpgsqlConnection(log.RuntimeConnectionString);
         await runtime.OpenAsync();
         await using var transaction = await runtime.BeginTransactionAsync();
+        long sequence;
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO traceability.mt_events (seq_id, id, stream_id, version, data, type, "timestamp", headers, user_name)
             VALUES (nextval('traceability.mt_events_sequence'), gen_random_uuid(), $1, $2, $3::jsonb, $4, now(), $5::jsonb, $6)
+            RETURNING seq_id
             """, runtime))
         {
             foreach (var value in new object[] { stream, version, data, type, headers, user }) insert.Parameters.Add(new() { Value = value });
-            await insert.ExecuteNonQueryAsync();
+            sequence = (long)(await insert.ExecuteScalarAsync())!;
         }
         await transaction.CommitAsync();
-        return await ChainItYourselfAsync(runtime);
+        return await ChainItYourselfAsync(runtime, sequence);
     }
 
-    private static async Task<long> ChainItYourselfAsync(NpgsqlConnection runtime)
+    private static async Task<long> ChainItYourselfAsync(NpgsqlConnection runtime, long sequence)
     {
         await using var transaction = await runtime.BeginTransactionAsync();
         var head = await ChainReads.HeadAsync(runtime, CancellationToken.None);
         StoredEvent forged;
-        await using (var read = new NpgsqlCommand($"SELECT {StoredEvent.Columns} FROM traceability.mt_events e JOIN traceability.chain_pending p USING (seq_id)", runtime))
-        await using (var reader = await read.ExecuteReaderAsync())
+        await using (var read = new NpgsqlCommand($"SELECT {StoredEvent.Columns} FROM traceability.mt_events e WHERE e.seq_id = $1", runtime))
         {
+            read.Parameters.Add(new() { Value = sequence });
+            await using var reader = await read.ExecuteReaderAsync();
             await reader.ReadAsync();
             forged = StoredEvent.Read(reader);
         }
@@ -125,7 +128,6 @@ internal static class Forger
             foreach (var value in new object[] { r.Position, r.Sequence, r.EventId, r.Digest, r.Link, r.ChainedAt }) write.Parameters.Add(new() { Value = value });
             await write.ExecuteNonQueryAsync();
         }
-        await using (var drop = new NpgsqlCommand("DELETE FROM traceability.chain_pending", runtime)) await drop.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         return rows[0].Position;
     }

@@ -35,11 +35,22 @@ public sealed class Schema(LogFixture log) : IClassFixture<LogFixture>
     [InlineData("mt_streams", "DELETE", false)]
     [InlineData("chain_genesis", "INSERT", false)]
     [InlineData("legacy_events", "INSERT", false)]
+    [InlineData("chain_watermark", "UPDATE", true)]
+    [InlineData("chain_watermark", "DELETE", false)]
+    [InlineData("chain_watermark", "TRUNCATE", false)]
     public async Task The_runtime_role_may_append_to_the_log_but_never_change_it(string table, string privilege, bool granted)
     {
         await using var connection = new NpgsqlConnection(log.RuntimeConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT has_table_privilege('traceability.{table}', '{privilege}')", connection);
         Assert.Equal(granted, (bool)(await command.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>The sealer's watermark reads the last number nextval handed out: with a cache, a session could hand out a lower one later.</summary>
+    [Fact]
+    public async Task The_event_sequence_hands_out_one_number_at_a_time()
+    {
+        Assert.Equal(1, await log.ScalarAsync(
+            "SELECT cache_size FROM pg_sequences WHERE schemaname = 'traceability' AND sequencename = 'mt_events_sequence'"));
     }
 }
