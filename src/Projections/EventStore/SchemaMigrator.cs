@@ -17,7 +17,11 @@ public static class SchemaMigrator
 
     public static IReadOnlyList<Migration> All { get; } = LoadEmbedded();
 
-    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    public static Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
+        MigrateAsync(dataSource, int.MaxValue, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="upTo"/> only: a database as an earlier build left it, for upgrade tests.</summary>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, int upTo, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await Execute(connection, $"SELECT pg_advisory_lock({MigrationLockKey})", ct);
@@ -31,7 +35,7 @@ public static class SchemaMigrator
                 """, ct);
             var applied = await ReadApplied(connection, ct);
             CheckHistory(applied);
-            var pending = All.Where(m => !applied.ContainsKey(m.Version)).ToList();
+            var pending = All.Where(m => m.Version <= upTo && !applied.ContainsKey(m.Version)).ToList();
             foreach (var migration in pending) await Apply(connection, migration, ct);
             return pending.Count;
         }

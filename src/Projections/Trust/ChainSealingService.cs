@@ -23,10 +23,10 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
         {
             try
             {
-                // One pass per poll unless it came back full: fewer, larger passes, each of which also rereads the
-                // events above the watermark that the pass before sealed.
+                // Passes back to back while they find work: one pass per poll unless full gave 6 passes a second
+                // instead of 26-48 under 16 writers, no faster writers, and a longer lag for the reads that seal first.
                 if (await sealer.PendingAsync(stoppingToken))
-                    while (await sealer.TrySealAsync(stoppingToken) >= ChainSealer.PassSize) { }
+                    while (await sealer.TrySealAsync(stoppingToken) > 0) { }
                 await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
