@@ -11,7 +11,8 @@ public sealed class TestDataDirectory
 
     public TestDataDirectory(string purpose)
     {
-        Path = Directory.CreateTempSubdirectory($"traceability-{purpose}-").FullName;
+        TempLeftovers.RemoveStale(purpose);
+        Path = Directory.CreateTempSubdirectory(TempLeftovers.Prefix(purpose)).FullName;
         // An embedded PostgreSQL started by a host runs as the postgres user when the tests run as root: it must reach its folder.
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute

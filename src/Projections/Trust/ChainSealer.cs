@@ -42,7 +42,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     /// Also seals Marten's gap fillers that committed below the watermark. Marten writes them after a failed append,
     /// in the background and with the failed append's sequence numbers, so one can land after the watermark passed
     /// its number. They carry nothing and no read folds them, so only the checks that every event is chained (verify,
-    /// and the start after an upgrade) seal them first; that reads every gap filler in the log.
+    /// and the start after an upgrade) seal them first; that may read the whole log, as verify does anyway.
     /// </summary>
     public async Task<ChainHead> SealLateGapFillersAsync(CancellationToken ct = default)
     {

@@ -24,9 +24,10 @@ public sealed class FaultPostgres : IAsyncDisposable
 
     public static async Task<FaultPostgres> StartAsync(string name)
     {
+        TempLeftovers.RemoveStale("faults");
         var options = new EmbeddedPostgresOptions
         {
-            DataDirectory = Path.Combine(Path.GetTempPath(), $"traceability-faults-{Environment.ProcessId}-{name}-{Guid.NewGuid().ToString("N")[..8]}"),
+            DataDirectory = Path.Combine(Path.GetTempPath(), $"{TempLeftovers.Prefix("faults")}{name}-{Guid.NewGuid().ToString("N")[..8]}"),
             Database = "faults", Durable = false, Port = FreePort(),
         };
         var server = await EmbeddedPostgres.StartAsync(options);
