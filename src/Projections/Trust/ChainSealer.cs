@@ -65,6 +65,12 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>
+    /// When this process's last pass found the watermark waiting on transactions that took sequence numbers and have
+    /// not ended: how long, and their backends' pids. Sealing goes on meanwhile; each pass rereads more.
+    /// </summary>
+    public WatermarkHeldBack? HeldBack => _fence.Waiting;
+
     /// <summary>One pass unless another process is sealing right now; returns how many events it sealed.</summary>
     public async Task<int> TrySealAsync(CancellationToken ct = default) => (await PassAsync(wait: false, Unsealed.AboveWatermark, ct)).Sealed;
 
@@ -90,7 +96,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
         if (which == Unsealed.AboveWatermark && fence.MoveTo(events, exhausted) is { } to) batch.BatchCommands.Add(SealingFence.Move(to));
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
-        _fence.Keep(fence.Next);
+        _fence.Keep(fence);
         return (events.Count, head);
     }
 

@@ -17,6 +17,11 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
 
     public static TimeSpan RetryWait { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the watermark may wait on transactions that took sequence numbers before the service says so.</summary>
+    public static TimeSpan HeldBackWarning { get; set; } = TimeSpan.FromMinutes(1);
+
+    private int[]? _warnedAbout;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -27,6 +32,7 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
                 // instead of 26-48 under 16 writers, no faster writers, and a longer lag for the reads that seal first.
                 if (await sealer.PendingAsync(stoppingToken))
                     while (await sealer.TrySealAsync(stoppingToken) > 0) { }
+                WarnWhenHeldBack();
                 await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -35,5 +41,22 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
                 await Task.Delay(RetryWait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>Once per set of backends: sealing goes on, but an open transaction makes every pass reread more.</summary>
+    private void WarnWhenHeldBack()
+    {
+        if (sealer.HeldBack is not { } held || held.For < HeldBackWarning)
+        {
+            _warnedAbout = null;
+            return;
+        }
+        if (_warnedAbout is not null && _warnedAbout.SequenceEqual(held.Backends)) return;
+        _warnedAbout = held.Backends;
+        logger.LogWarning(
+            "The event chain's watermark has waited {Seconds:N0} s on transactions that took event sequence numbers and are still open "
+            + "(backend pids {Pids}). Events are still sealed, but every pass rereads what lies above the watermark; "
+            + "a session left idle in a transaction would explain it (see pg_stat_activity).",
+            held.For.TotalSeconds, string.Join(", ", held.Backends));
     }
 }

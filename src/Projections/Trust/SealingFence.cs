@@ -2,10 +2,14 @@ using Npgsql;
 
 namespace Traceability.Projections.Trust;
 
+/// <summary>A fence that has not cleared: how long the sealer's watermark has waited, and for which backends' transactions.</summary>
+public sealed record WatermarkHeldBack(TimeSpan For, int[] Backends);
+
 /// <summary>
 /// The sealer's watermark: a sequence number at or below which no event can still commit unseen, so a pass need only
 /// look above it. An event's sequence number comes from nextval on mt_events_sequence, which holds a lock on the
-/// sequence until the transaction ends (pg_locks shows it, fast-path locks included). A fence is the last number
+/// sequence until the transaction ends (RowExclusiveLock; pg_locks shows it, fast-path locks included; reading the
+/// sequence, as this sealer and Marten's daemon do, takes AccessShareLock, which is not waited on). A fence is the last number
 /// handed out and the transactions holding that lock, read in that order: every transaction that can still commit a
 /// number at or below it is among them. Once none of them holds the lock any more, a pass that has read every
 /// unchained event up to the fence moves the watermark there, and a new fence is taken. Nothing waits: a pass checks
@@ -20,11 +24,13 @@ internal sealed class SealingFence
     public const string LastHandedOut = "CASE WHEN is_called THEN last_value ELSE last_value - 1 END";
 
     private const string Holders = """
-        FROM pg_locks WHERE locktype = 'relation' AND relation = 'traceability.mt_events_sequence'::regclass
+        FROM pg_locks WHERE locktype = 'relation' AND relation = 'traceability.mt_events_sequence'::regclass AND mode = 'RowExclusiveLock'
         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
         """;
 
-    public sealed record Fence(long Sequence, string[] Transactions);
+    /// <summary>A fence: the last number handed out, the transactions holding the sequence then, their backends, and when it was read.</summary>
+    public sealed record Fence(long Sequence, string[] Transactions, int[] Backends, long TakenAtMs);
+
 
     /// <summary>The watermark a pass starts from, the last fence if it has cleared, and the fence to keep after the pass.</summary>
     public sealed record Reading(long Watermark, Fence? Cleared, Fence Next)
@@ -38,9 +44,20 @@ internal sealed class SealingFence
         }
     }
 
-    private static readonly Fence None = new(long.MinValue, []);
+    private static readonly Fence None = new(long.MinValue, [], [], 0);
 
     private Fence _last = None;
+    private bool _waiting;
+
+    /// <summary>Whether the last committed pass found its fence still held, and by whom; null when it had cleared.</summary>
+    public WatermarkHeldBack? Waiting
+    {
+        get
+        {
+            var last = Volatile.Read(ref _last);
+            return Volatile.Read(ref _waiting) ? new WatermarkHeldBack(TimeSpan.FromMilliseconds(Environment.TickCount64 - last.TakenAtMs), last.Backends) : null;
+        }
+    }
 
     /// <summary>
     /// In the pass's transaction, one round trip: the sealer's lock (<paramref name="lockStatement"/>, first, so what
@@ -64,7 +81,7 @@ internal sealed class SealingFence
                     """) { Parameters = { new() { Value = last.Transactions } } },
                 // In this order: a transaction that took a number at or below the first value holds the lock at the second.
                 new NpgsqlBatchCommand($"SELECT {LastHandedOut} FROM traceability.mt_events_sequence"),
-                new NpgsqlBatchCommand($"SELECT coalesce(array_agg(virtualtransaction), '{{}}') {Holders}"),
+                new NpgsqlBatchCommand($"SELECT coalesce(array_agg(virtualtransaction), '{{}}'), coalesce(array_agg(pid), '{{}}') {Holders}"),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -84,8 +101,8 @@ internal sealed class SealingFence
         var sequence = reader.GetInt64(0);
         await reader.NextResultAsync(ct);
         await reader.ReadAsync(ct);
-        var holders = reader.GetFieldValue<string[]>(0);
-        return (cleared ? new Reading(watermark, last, new Fence(sequence, holders)) : new Reading(watermark, null, last), head);
+        var next = new Fence(sequence, reader.GetFieldValue<string[]>(0), reader.GetFieldValue<int[]>(1), Environment.TickCount64);
+        return (cleared ? new Reading(watermark, last, next) : new Reading(watermark, null, last), head);
     }
 
     /// <summary>The statement that moves the watermark up (never down, whatever another process's sealer did meanwhile).</summary>
@@ -93,5 +110,9 @@ internal sealed class SealingFence
         new("UPDATE traceability.chain_watermark SET seq_id = $1 WHERE seq_id < $1") { Parameters = { new() { Value = to } } };
 
     /// <summary>Keeps the fence a committed pass read; a pass that failed leaves the one before, which is still sound.</summary>
-    public void Keep(Fence next) => Volatile.Write(ref _last, next);
+    public void Keep(Reading reading)
+    {
+        Volatile.Write(ref _last, reading.Next);
+        Volatile.Write(ref _waiting, reading.Cleared is null);
+    }
 }

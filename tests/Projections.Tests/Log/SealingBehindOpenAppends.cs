@@ -23,6 +23,7 @@ public sealed class SealingBehindOpenAppends(LogFixture log) : IClassFixture<Log
         long earlyFirst;
         await using (var read = new NpgsqlCommand("SELECT min(seq_id) FROM traceability.mt_events WHERE stream_id = $1", open.Connection) { Parameters = { new() { Value = early } } })
             earlyFirst = (long)(await read.ExecuteScalarAsync())!;
+        var openBackend = open.Connection!.ProcessID;
         var late = AssumptionOfUse.StreamId(Events.Id("AOU"));
         await log.Log.AppendAsync(StreamAppend.Start(late, Events.Drafted("late")), Events.Alice);
 
@@ -31,11 +32,13 @@ public sealed class SealingBehindOpenAppends(LogFixture log) : IClassFixture<Log
         await log.Log.Sealer.SealAsync();
         Assert.Equal(1, await ChainedAsync(late));
         Assert.True(await log.ScalarAsync("SELECT seq_id FROM traceability.chain_watermark") < earlyFirst);
+        Assert.Contains(openBackend, log.Log.Sealer.HeldBack!.Backends);
 
         await open.SaveChangesAsync();
         await log.Log.Sealer.SealAsync();
 
         Assert.Equal(EventLog.BulkThreshold, await ChainedAsync(early));
+        Assert.Null(log.Log.Sealer.HeldBack);
         var verified = await log.Verifier.VerifyAsync();
         Assert.True(verified.Valid, verified.Problem);
     }
