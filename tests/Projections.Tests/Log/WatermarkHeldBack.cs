@@ -25,13 +25,7 @@ public sealed class WatermarkHeldBack(LogFixture log) : IClassFixture<LogFixture
         try
         {
             await service.StartAsync(CancellationToken.None);
-            using var waited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (!logs.Lines.Any(l => l.Contains($"(backend pids {open.ProcessID})", StringComparison.Ordinal)))
-                await Task.Delay(ChainSealingService.PollInterval, waited.Token);
-        }
-        catch (TaskCanceledException)
-        {
-            Assert.Fail(string.Join("\n", logs.Lines));
+            await logs.Warned.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
@@ -39,6 +33,7 @@ public sealed class WatermarkHeldBack(LogFixture log) : IClassFixture<LogFixture
             ChainSealingService.HeldBackWarning = warning;
         }
 
+        Assert.Contains($"(backend pids {open.ProcessID})", await logs.Warned.Task, StringComparison.Ordinal);
         Assert.Single(logs.Lines, l => l.Contains("watermark has waited", StringComparison.Ordinal));
     }
 
@@ -46,11 +41,18 @@ public sealed class WatermarkHeldBack(LogFixture log) : IClassFixture<LogFixture
     {
         public ConcurrentQueue<string> Lines { get; } = new();
 
+        /// <summary>The first warning about the watermark.</summary>
+        public TaskCompletionSource<string> Warned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Enqueue(formatter(state, exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = formatter(state, exception);
+            Lines.Enqueue(line);
+            if (line.Contains("watermark has waited", StringComparison.Ordinal)) Warned.TrySetResult(line);
+        }
     }
 }
