@@ -16,5 +16,10 @@ public static class Events
 
     public static DecisionApproved Approved(string baseline, string symbol, int revision = 1) => new(baseline, symbol, revision, "ok");
 
+    public static AssumptionRevised Revised(string id, int version) => new(id, version, "environment", $"r{version}", "next");
+
+    /// <summary>An assumption's first <paramref name="count"/> events: its draft, then revisions 2 to count, for one append.</summary>
+    public static object[] History(string id, int count) => [Drafted(id), .. Enumerable.Range(2, count - 1).Select(v => Revised(id, v))];
+
     public static string Id(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 }

@@ -125,9 +125,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The next committed events not chained yet, by sequence number: above the watermark, or Marten's gap fillers at
-    /// or below it. Whether an event is chained is looked up for each on its own (the LIMIT keeps the planner from
-    /// flattening the lookup into a join): as a join, the planner may walk a whole index on every pass, which cost
-    /// the writers beside the sealer a quarter of their rate once (bench/README, "The sealer's read walked mt_events").
+    /// or below it (<see cref="ChainReads.ChainedLookup"/>).
     /// </summary>
     private static async Task<(List<StoredEvent> Events, DateTimeOffset Clock)> ReadUnsealedAfterAsync(
         NpgsqlConnection connection, Unsealed which, long after, long watermark, CancellationToken ct)
@@ -141,8 +139,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
             {
                 new NpgsqlBatchCommand($"""
                     SELECT {StoredEvent.Columns}
-                    FROM traceability.mt_events e
-                    LEFT JOIN LATERAL (SELECT true AS chained FROM traceability.event_chain c WHERE c.seq_id = e.seq_id LIMIT 1) c ON true
+                    FROM traceability.mt_events e {ChainReads.ChainedLookup}
                     WHERE {where} AND c.chained IS NULL
                     ORDER BY e.seq_id LIMIT {PassSize}
                     """) { Parameters = { new() { Value = after }, new() { Value = watermark } } },

@@ -72,10 +72,8 @@ internal sealed class SealingFence
             BatchCommands =
             {
                 new NpgsqlBatchCommand(lockStatement),
-                new NpgsqlBatchCommand("""
-                    SELECT position, link, chained_at FROM traceability.event_chain ORDER BY position DESC LIMIT 1
-                    """),
-                new NpgsqlBatchCommand("SELECT link FROM traceability.chain_genesis"),
+                new NpgsqlBatchCommand(ChainReads.HeadSql),
+                new NpgsqlBatchCommand(ChainReads.GenesisSql),
                 new NpgsqlBatchCommand($"""
                     SELECT NOT EXISTS (SELECT 1 {Holders} AND virtualtransaction = ANY($1)), (SELECT seq_id FROM traceability.chain_watermark)
                     """) { Parameters = { new() { Value = last.Transactions } } },

@@ -20,7 +20,7 @@ public sealed class AppendsLargerThanAPass(LogFixture log) : IClassFixture<LogFi
         await log.Log.AppendAsync(StreamAppend.Start(small, Events.Drafted("small")), Events.Alice);
         var ids = Enumerable.Range(0, 4).Select(_ => Events.Id("AOU")).ToList();
         var streams = ids.Select(AssumptionOfUse.StreamId).ToList();
-        await log.Log.AppendAsync(ids.Select(id => StreamAppend.Start(AssumptionOfUse.StreamId(id), Revisions(id, 300))).ToList(), Events.Alice);
+        await log.Log.AppendAsync(ids.Select(id => StreamAppend.Start(AssumptionOfUse.StreamId(id), Events.History(id, 300))).ToList(), Events.Alice);
         await log.Log.Sealer.SealAsync();
 
         var positions = new List<long>();
@@ -35,7 +35,4 @@ public sealed class AppendsLargerThanAPass(LogFixture log) : IClassFixture<LogFi
         var verified = await log.Verifier.VerifyAsync();
         Assert.True(verified.Valid, verified.Problem);
     }
-
-    private static object[] Revisions(string id, int count) =>
-        [Events.Drafted(id), .. Enumerable.Range(2, count - 1).Select(v => new AssumptionRevised(id, v, "environment", $"r{v}", "bulk"))];
 }

@@ -19,7 +19,7 @@ public sealed class SealingBehindOpenAppends(LogFixture log) : IClassFixture<Log
         await using var open = log.Store.LightweightSession();
         await open.BeginTransactionAsync(CancellationToken.None);
         // From 100 events an append is written at once inside its owner's transaction, numbers and all.
-        await log.Log.QueueAsync(open, [StreamAppend.Start(early, Revisions(early, EventLog.BulkThreshold))], Events.Alice);
+        await log.Log.QueueAsync(open, [StreamAppend.Start(early, Events.History(early, EventLog.BulkThreshold))], Events.Alice);
         long earlyFirst;
         await using (var read = new NpgsqlCommand("SELECT min(seq_id) FROM traceability.mt_events WHERE stream_id = $1", open.Connection) { Parameters = { new() { Value = early } } })
             earlyFirst = (long)(await read.ExecuteScalarAsync())!;
@@ -85,9 +85,6 @@ public sealed class SealingBehindOpenAppends(LogFixture log) : IClassFixture<Log
 
     private Task<long> ChainedAsync(string stream) => log.ScalarAsync(
         "SELECT count(*) FROM traceability.event_chain c JOIN traceability.mt_events e USING (seq_id) WHERE e.stream_id = $1", stream);
-
-    private static object[] Revisions(string id, int count) =>
-        [Events.Drafted(id), .. Enumerable.Range(2, count - 1).Select(v => new AssumptionRevised(id, v, "environment", $"r{v}", "open"))];
 }
 
 /// <summary>The watermark is not trusted: the runtime role may move it, and what it skips is reported (a log of its own: it stays broken).</summary>

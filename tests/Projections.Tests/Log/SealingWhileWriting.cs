@@ -30,15 +30,14 @@ public sealed class SealingWhileWriting(LogFixture log) : IClassFixture<LogFixtu
             var stream = AssumptionOfUse.StreamId($"{prefix}-{w}");
             await log.Log.AppendAsync(StreamAppend.Start(stream, Events.Drafted($"{prefix}-{w}")), Events.Alice);
             for (var v = 2; v <= 25; v++)
-                await log.Log.AppendAsync(new StreamAppend(stream, v - 1, [Revised($"{prefix}-{w}", v)]), Events.Alice);
+                await log.Log.AppendAsync(new StreamAppend(stream, v - 1, [Events.Revised($"{prefix}-{w}", v)]), Events.Alice);
         }));
         var bulk = Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
         {
             for (var round = 0; round < 3; round++)
             {
                 var id = $"{prefix}-bulk-{w}-{round}";
-                await log.Log.AppendAsync(StreamAppend.Start(AssumptionOfUse.StreamId(id),
-                    [Events.Drafted(id), .. Enumerable.Range(2, 119).Select(v => (object)Revised(id, v))]), Events.Alice);
+                await log.Log.AppendAsync(StreamAppend.Start(AssumptionOfUse.StreamId(id), Events.History(id, 120)), Events.Alice);
             }
         }));
         var racing = Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
@@ -49,7 +48,7 @@ public sealed class SealingWhileWriting(LogFixture log) : IClassFixture<LogFixtu
             {
                 var tries = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
                 {
-                    try { await log.Log.AppendAsync(new StreamAppend(stream, 1 + attempt, [Revised($"{prefix}-race-{w}", 2 + attempt)]), Events.Alice); }
+                    try { await log.Log.AppendAsync(new StreamAppend(stream, 1 + attempt, [Events.Revised($"{prefix}-race-{w}", 2 + attempt)]), Events.Alice); }
                     catch (ConcurrencyException) { }
                 }));
                 await Task.WhenAll(tries);
@@ -66,6 +65,4 @@ public sealed class SealingWhileWriting(LogFixture log) : IClassFixture<LogFixtu
         Assert.Equal(10 * 25 + 2 * 3 * 120 + 2 * 11, await log.ScalarAsync(
             "SELECT count(*) FROM traceability.mt_events WHERE stream_id LIKE $1", $"aou/{prefix}-%"));
     }
-
-    private static AssumptionRevised Revised(string id, int version) => new(id, version, "environment", $"r{version}", "concurrent");
 }
