@@ -29,10 +29,12 @@ public sealed class StreamRowLock : IAsyncDisposable
     /// <summary>
     /// Waits until a session of the database waits for the held row, i.e. a writer has checked its rules, holds their
     /// locks and is committing. Counting every ungranted lock was not enough: a passing wait elsewhere (the sealer's
-    /// lock, say) could be taken for the writer, and the rival was then sent before the writer held anything.
+    /// lock, say) could be taken for the writer, and the rival was then sent before the writer held anything. Nor is any
+    /// row wait: only a wait on this transaction (or on a tuple of mt_streams, the first of several waiters) is the writer's.
     /// </summary>
     public Task WaitForRowWaiterAsync(string what) => WaitAsync(
-        "l.locktype IN ('transactionid', 'tuple')", null, what);
+        "((l.locktype = 'transactionid' AND l.transactionid::text = pg_current_xact_id()::text) OR (l.locktype = 'tuple' AND l.relation = 'traceability.mt_streams'::regclass))",
+        null, what);
 
     /// <summary>Waits until a session waits for the advisory lock that rules take on <paramref name="stream"/>.</summary>
     public Task WaitForLockWaiterAsync(string stream, string what) => WaitAsync(
