@@ -58,9 +58,10 @@ public sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
-    public HttpClient Client(string key = AdminKey)
+    /// <summary>A client with the key; <paramref name="timeout"/> (30 s unless given) must outlast any ?wait= it sends.</summary>
+    public HttpClient Client(string key = AdminKey, TimeSpan? timeout = null)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
