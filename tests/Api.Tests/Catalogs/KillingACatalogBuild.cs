@@ -40,7 +40,7 @@ public sealed class KillingACatalogBuild : IAsyncLifetime
         var posted = await client.PostAsJsonAsync("/api/catalogs", new { path = root, kernelVersion = "6.12.117", architecture = "arm64" });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var job = posted.Headers.Location!.ToString();
-        var running = await PollAsync(client, job, j => j.GetProperty("state").GetString() == "running" && j.GetProperty("progress").GetProperty("filesRead").GetInt32() > 0);
+        var running = await client.CatalogJobUntilAsync(job, j => j.GetProperty("state").GetString() == "running" && j.GetProperty("progress").GetProperty("filesRead").GetInt32() > 0);
         Assert.Equal("running", running.GetProperty("state").GetString());
         _service!.Kill(entireProcessTree: true);
         await _service.WaitForExitAsync();
@@ -88,17 +88,6 @@ public sealed class KillingACatalogBuild : IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         Assert.True((await client.GetAsync("/health/ready")).IsSuccessStatusCode, "the service listens but is not ready");
         return client;
-    }
-
-    /// <summary>Follows the job with ?wait= (the service answers when it changes) until <paramref name="until"/> holds or it ended.</summary>
-    private static async Task<JsonElement> PollAsync(HttpClient client, string job, Func<JsonElement, bool> until)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(3); ;)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>($"{job}?wait=30");
-            if (until(state) || state.GetProperty("state").GetString() is "succeeded" or "failed") return state;
-            Assert.True(DateTime.UtcNow < deadline, $"{job}: {state}");
-        }
     }
 
     private async Task<long> CatalogEventsAsync()

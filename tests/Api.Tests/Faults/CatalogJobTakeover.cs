@@ -33,7 +33,7 @@ public sealed class CatalogJobTakeover(ITestOutputHelper output) : IAsyncLifetim
         var posted = await viaFirst.PostAsJsonAsync("/api/catalogs", new { path = root, kernelVersion = "6.12.117", architecture = "arm64" });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var job = posted.Headers.Location!.ToString();
-        var running = await FollowAsync(viaFirst, job, j => j.GetProperty("state").GetString() == "running" && j.GetProperty("progress").GetProperty("filesRead").GetInt32() > 0);
+        var running = await viaFirst.CatalogJobUntilAsync(job, j => j.GetProperty("state").GetString() == "running" && j.GetProperty("progress").GetProperty("filesRead").GetInt32() > 0);
         Assert.True(running.GetProperty("state").GetString() == "running", running.ToString());
         await first.KillAsync();
         output.WriteLine($"killed the first instance while it ran {job}: {running}");
@@ -48,17 +48,6 @@ public sealed class CatalogJobTakeover(ITestOutputHelper output) : IAsyncLifetim
         var listed = await viaSecond.GetFromJsonAsync<JsonElement>("/api/catalogs");
         Assert.Equal(expected, Assert.Single(listed.EnumerateArray()).GetProperty("symbolCount").GetInt32());
         Assert.Equal(1, await _postgres.ScalarAsync("SELECT count(DISTINCT stream_id) FROM traceability.mt_events WHERE stream_id LIKE 'catalog/%'"));
-    }
-
-    /// <summary>Follows the job with ?wait= (the service answers when it changes) until <paramref name="until"/> holds or it ended.</summary>
-    private static async Task<JsonElement> FollowAsync(HttpClient client, string job, Func<JsonElement, bool> until)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(3); ;)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>($"{job}?wait=30");
-            if (until(state) || state.GetProperty("state").GetString() is "succeeded" or "failed") return state;
-            Assert.True(DateTime.UtcNow < deadline, $"{job}: {state}");
-        }
     }
 
     public async Task DisposeAsync() => await _postgres.DisposeAsync();

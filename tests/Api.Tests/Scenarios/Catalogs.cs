@@ -42,15 +42,20 @@ public static class CatalogScenarios
     }
 
     /// <summary>Follows the job until it succeeded or failed (generously: a real tree on a busy machine).</summary>
-    public static async Task<System.Text.Json.JsonElement> CatalogJobEndedAsync(this HttpClient client, string job, TimeSpan? timeout = null)
+    public static Task<System.Text.Json.JsonElement> CatalogJobEndedAsync(this HttpClient client, string job, TimeSpan? timeout = null) =>
+        client.CatalogJobUntilAsync(job, _ => false, timeout);
+
+    /// <summary>Follows the job until <paramref name="until"/> holds or it succeeded or failed, whichever comes first.</summary>
+    public static async Task<System.Text.Json.JsonElement> CatalogJobUntilAsync(
+        this HttpClient client, string job, Func<System.Text.Json.JsonElement, bool> until, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
         while (true)
         {
             // ?wait= answers when the job next changes: no sleeping between polls.
             var state = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"{job}?wait=30");
-            if (state.GetProperty("state").GetString() is "succeeded" or "failed") return state;
-            Assert.True(DateTime.UtcNow < deadline, $"{job} has not ended: {state}");
+            if (until(state) || state.GetProperty("state").GetString() is "succeeded" or "failed") return state;
+            Assert.True(DateTime.UtcNow < deadline, $"{job} has not ended (nor reached what the test waits for): {state}");
         }
     }
 
