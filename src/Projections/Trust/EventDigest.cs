@@ -23,7 +23,8 @@ public static class EventDigest
         + "L(user) ‖ L(correlation) ‖ L(causation) ‖ L(headers without \"auth\") ‖ L(data)), where L(x) is x's UTF-8 byte length as a "
         + "4-byte big-endian integer followed by the bytes (an absent value is empty), U64 is an 8-byte big-endian integer, id is "
         + "the lower-case hyphenated UUID, and headers and data are canonical JSON (object keys sorted by UTF-16 code units, no "
-        + "whitespace, strings escaped only where JSON requires).";
+        + "whitespace, numbers as written, strings as UTF-8 escaped only where JSON requires: \\\" \\\\ \\b \\f \\n \\r \\t, and any other "
+        + "control character as \\u00xx in lower-case hex).";
 
     private static readonly byte[] Domain = Encoding.UTF8.GetBytes("traceability/event/v1");
 
