@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/ensure-postgres.sh
 source scripts/ensure-chromium.sh
+source scripts/ensure-python.sh
 source scripts/ensure-kernel-sources.sh
 source scripts/docker-engine.sh
 source scripts/test-server.sh

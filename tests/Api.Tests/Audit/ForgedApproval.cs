@@ -24,7 +24,7 @@ public sealed class ForgedApproval(ApiFixture api) : IClassFixture<ApiFixture>
         await api.ProposedDecisionAsync(baseline, "PREEMPT_RT");
         Assert.True((await api.Viewer.GetFromJsonAsync<JsonElement>("/api/events/verify")).GetProperty("valid").GetBoolean());
 
-        await ForgeApprovalAsync(baseline, "PREEMPT_RT");
+        await ForgeApprovalAsync(api, baseline, "PREEMPT_RT");
         var verify = await api.Viewer.GetFromJsonAsync<JsonElement>("/api/events/verify");
         var forgedAt = (await api.EventsOfAsync(Decision.StreamId(baseline, "PREEMPT_RT")))[^1].Position;
 
@@ -43,7 +43,8 @@ public sealed class ForgedApproval(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(offline.Failures, f => f.Check == ExportVerifier.Signature);
     }
 
-    private async Task ForgeApprovalAsync(string baseline, string symbol)
+    /// <summary>The review's INSERT: an approval by an assessor, made up with the runtime role's credentials.</summary>
+    internal static async Task ForgeApprovalAsync(ApiFixture api, string baseline, string symbol)
     {
         await using var runtime = new NpgsqlConnection(api.RuntimeConnectionString);
         await runtime.OpenAsync();
