@@ -2,9 +2,9 @@
 """An independent check of a Traceability audit export (format traceability-audit-export/2).
 
 Written from the rules an export states in its manifest.json (chain.digestRule, chain.linkRule,
-chain.signatureRule, signature), with Python's standard library only: no code of the service, no .NET, no
-OpenSSL. It is a second implementation of the export's integrity rules, for an assessor who would rather not
-rely on the service's own verifier (`verify-export`) alone.
+chain.signatureRule, signature), with Python's standard library only: no code of the service and no .NET;
+the ECDSA arithmetic is its own, SHA-256 is hashlib's. It is a second implementation of the export's
+integrity rules, for an assessor who would rather not rely on the service's own verifier (`verify-export`) alone.
 
     python3 scripts/verify-export.py EXPORT.zip --public-key SERVICE-KEY.pem [--public-key EARLIER-KEY.pem ...]
 
