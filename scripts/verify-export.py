@@ -277,15 +277,15 @@ class Appends:
             self.incomplete()
         if auth is None:
             if not gap_filler:
-                self.fail(position, "auth", f"position {position} has no signature of the service (no auth header)")
+                self.fail(f"position {position} has no signature of the service (no auth header)")
             return
         if self.open is None:
             if auth["index"] != 1:
-                self.fail(position, "auth", f"position {position} claims to be event {auth['index']} of append {auth['batch']}, whose first events are not before it")
+                self.fail(f"position {position} claims to be event {auth['index']} of append {auth['batch']}, whose first events are not before it")
                 return
             self.open = dict(auth, first=position, digests=[])
         elif auth["index"] != len(self.open["digests"]) + 1 or auth["count"] != self.open["count"]:
-            self.fail(position, "auth", f"append {auth['batch']} is out of order or inconsistent at position {position}")
+            self.fail(f"append {auth['batch']} is out of order or inconsistent at position {position}")
             self.open = None
             return
         self.open["digests"].append(digest)
@@ -298,19 +298,19 @@ class Appends:
         key = self.keys.get(last["key"])
         where = f"positions {first}-{position}" if first != position else f"position {first}"
         if key is None:
-            self.fail(first, "auth", f"{where}: signed by key {last['key']}, which is not a pinned key")
+            self.fail(f"{where}: signed by key {last['key']}, which is not a pinned key")
             return
         try:
             signature = base64.b64decode(last["signature"] or "", validate=True)
         except ValueError:
             signature = b""
         if not key.verifies(append_message(last["batch"], last["count"], last["key"], digests), signature):
-            self.fail(first, "auth", f"{where}: not signed by the service (an event of this append was made up, changed or copied)")
+            self.fail(f"{where}: not signed by the service (an event of this append was made up, changed or copied)")
 
     def incomplete(self):
         if self.open:
             count, batch, first = len(self.open["digests"]), self.open["batch"], self.open["first"]
-            self.fail(first, "auth", f"position {first}: an incomplete append ({count} of {self.open['count']} events of {batch})")
+            self.fail(f"position {first}: an incomplete append ({count} of {self.open['count']} events of {batch})")
             self.open = None
 
 
@@ -385,7 +385,10 @@ def check_signature(archive, manifest_bytes, manifest, keys, report):
 
 def check_chain(archive, manifest, keys, report):
     check = report.check("chain and authentication")
-    fail = lambda position, what, message: check["failures"].append(f"events.jsonl {message}")
+
+    def fail(message):
+        check["failures"].append(f"events.jsonl {message}")
+
     appends = Appends(keys, fail)
     genesis = manifest["chain"].get("genesis") or ""
     previous, position, full = (sha256_hex(genesis) if genesis else b""), 0, 0
@@ -394,33 +397,33 @@ def check_chain(archive, manifest, keys, report):
             try:
                 line = parse_json(raw.decode("utf-8"))
                 if problem := fields_problem(line):
-                    fail(number, "line", f"line {number}: {problem}")
+                    fail(f"line {number}: {problem}")
                 digest, link = sha256_hex(line["digest"]), sha256_hex(line["link"])
                 stated = integer(line["position"])
                 if stated != number:
-                    fail(number, "position", f"line {number}: position is {stated}, expected {number} (the chain has no gaps)")
+                    fail(f"line {number}: position is {stated}, expected {number} (the chain has no gaps)")
                 if "data" in line:
                     full += 1
                     if event_digest(line) != digest:
-                        fail(number, "digest", f"position {stated} ({line['stream']} v{line['version']}, {line['type']}): the event's fields do not digest to {line['digest']}: the event was changed")
+                        fail(f"position {stated} ({line['stream']} v{line['version']}, {line['type']}): the event's fields do not digest to {line['digest']}: the event was changed")
                     auth = auth_header(line["headers"].get("auth"))
                 else:
                     auth = auth_header(line["auth"])
                 if chain_link(previous, stated, line["chainedAt"], digest) != link:
-                    fail(number, "link", f"position {stated}: the link does not follow from the position before it")
+                    fail(f"position {stated}: the link does not follow from the position before it")
                 gap_filler = line["stream"] == "mt_tombstone" and line["type"] == "tombstone" and line.get("data", {}) == {}
                 appends.next(number, digest, auth, gap_filler)
                 previous, position = link, number
             except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
-                fail(number, "line", f"line {number}: unreadable ({error})")
+                fail(f"line {number}: unreadable ({error})")
     appends.incomplete()
     if previous.hex() != manifest["chain"]["head"]:
-        fail(position, "head", f"ends with link {previous.hex()}, but manifest.json's chain.head is {manifest['chain']['head']}")
+        fail(f"ends with link {previous.hex()}, but manifest.json's chain.head is {manifest['chain']['head']}")
     events = manifest["events"]
     if position != integer(events["last"]) or position != integer(manifest["asOf"]["position"]) or integer(events["first"]) != 1:
-        fail(position, "last", f"ends at position {position}, but manifest.json says events {manifest['events']['first']}..{manifest['events']['last']}, as of position {manifest['asOf']['position']}")
+        fail(f"ends at position {position}, but manifest.json says events {manifest['events']['first']}..{manifest['events']['last']}, as of position {manifest['asOf']['position']}")
     if full != integer(events["full"]):
-        fail(position, "full", f"carries {full} events in full, manifest.json says {manifest['events']['full']}")
+        fail(f"carries {full} events in full, manifest.json says {manifest['events']['full']}")
     check["detail"] = f"positions 1..{position} linked from genesis to head {previous.hex()}, {full} events re-digested, every append signed by a pinned key"
 
 
