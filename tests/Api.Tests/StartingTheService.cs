@@ -75,16 +75,13 @@ public sealed partial class StartingTheService
 
     private static async Task<Run> RunAsync(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__Traceability"] = "";
         start.Environment["Database__DataDirectory"] = "/proc/no-database-here";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output + await error);
+        var run = await ExternalProcess.RunAsync(start);
+        return new Run(run.ExitCode, run.Output);
     }
 
     [GeneratedRegex(@"## Configuration\n(.*?)\n## ", RegexOptions.Singleline)]

@@ -136,7 +136,7 @@ public sealed class IndependentVerifier(ApiFixture api) : IClassFixture<ApiFixtu
 
     private Task<string> PublicKeyAsync() => api.Viewer.GetStringAsync("/api/audit/public-key");
 
-    private static async Task<ScriptRun> RunAsync(byte[] zip, string publicKeyPem)
+    private static async Task<ProcessRun> RunAsync(byte[] zip, string publicKeyPem)
     {
         var directory = Directory.CreateTempSubdirectory("traceability-independent-");
         try
@@ -145,33 +145,11 @@ public sealed class IndependentVerifier(ApiFixture api) : IClassFixture<ApiFixtu
             await File.WriteAllBytesAsync(export, zip);
             await File.WriteAllTextAsync(key, publicKeyPem);
             var script = Path.Combine(SampleConfigs.RepoRoot(), "scripts", "verify-export.py");
-            var start = new ProcessStartInfo("python3", [script, export, "--public-key", key])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var python = Process.Start(start)!;
-            var stdout = python.StandardOutput.ReadToEndAsync();
-            var stderr = python.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            try
-            {
-                await python.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                python.Kill(entireProcessTree: true);
-                throw new TimeoutException("scripts/verify-export.py ran for more than two minutes.");
-            }
-            return new ScriptRun(python.ExitCode, await stdout, await stderr);
+            return await ExternalProcess.RunAsync(new ProcessStartInfo("python3", [script, export, "--public-key", key]));
         }
         finally
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private sealed record ScriptRun(int ExitCode, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
     }
 }

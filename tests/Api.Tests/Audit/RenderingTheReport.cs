@@ -50,17 +50,14 @@ public sealed partial class RenderingTheReport(ApiFixture api) : IClassFixture<A
 
     private async Task ChromiumAsync(params string[] args)
     {
-        var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Chromium);
         foreach (var arg in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={Path.Combine(_directory, "profile")}"])
             start.ArgumentList.Add(arg);
         foreach (var arg in args[..^1]) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("file://" + args[^1]);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {await error}");
+        var run = await ExternalProcess.RunAsync(start);
+        Assert.True(run.ExitCode == 0, $"chromium exited with {run.ExitCode}: {run.Stderr}");
     }
 
     private static int PageCount(byte[] pdf) => PageObject().Count(Encoding.Latin1.GetString(pdf));

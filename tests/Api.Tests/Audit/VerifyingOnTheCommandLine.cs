@@ -35,17 +35,14 @@ public sealed class VerifyingOnTheCommandLine(ApiFixture api) : IClassFixture<Ap
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // No connection string and an unwritable data directory: starting a database would fail loudly.
         start.Environment["ConnectionStrings__Traceability"] = "";
         start.Environment["Database__DataDirectory"] = "/proc/no-database-here";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await error);
+        var run = await ExternalProcess.RunAsync(start);
+        return (run.ExitCode, run.Output);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

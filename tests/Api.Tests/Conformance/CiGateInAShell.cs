@@ -99,13 +99,8 @@ public sealed partial class CiGateInAShell(GateProcess gate) : IClassFixture<Gat
             new { }, DecisionScenarios.Version(proposed)));
     }
 
-    private sealed record ShellRun(int ExitCode, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
-    }
-
     /// <summary>The README's one-liner, word for word but for the service's address and the baseline, run by bash in a directory holding .config.</summary>
-    private async Task<ShellRun> RunReadmeGateAsync(string baseline, string viewerKey, byte[] config)
+    private async Task<ProcessRun> RunReadmeGateAsync(string baseline, string viewerKey, byte[] config)
     {
         var command = ReadmeGateCommand()
             .Replace("http://localhost:5000", gate.Api.Address.ToString().TrimEnd('/'), StringComparison.Ordinal)
@@ -114,16 +109,11 @@ public sealed partial class CiGateInAShell(GateProcess gate) : IClassFixture<Gat
         try
         {
             await File.WriteAllBytesAsync(Path.Combine(directory.FullName, ".config"), config);
-            var start = new ProcessStartInfo("bash", ["-c", command])
+            return await ExternalProcess.RunAsync(new ProcessStartInfo("bash", ["-c", command])
             {
-                WorkingDirectory = directory.FullName, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                WorkingDirectory = directory.FullName,
                 Environment = { ["KEY"] = viewerKey },
-            };
-            using var shell = Process.Start(start)!;
-            var stdout = shell.StandardOutput.ReadToEndAsync();
-            var stderr = shell.StandardError.ReadToEndAsync();
-            await shell.WaitForExitAsync();
-            return new ShellRun(shell.ExitCode, await stdout, await stderr);
+            });
         }
         finally
         {

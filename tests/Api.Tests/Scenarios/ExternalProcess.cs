@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Traceability.Api.Tests;
+
+/// <summary>What a command-line run left: its exit code and both streams.</summary>
+public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>Standard output, then standard error: what a user at a terminal reads.</summary>
+    public string Output => Stdout + Stderr;
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>Runs a program the tests drive as a user would (the service's binary, bash, python3, chromium) to its end.</summary>
+public static class ExternalProcess
+{
+    /// <summary>Both streams are read while it runs; past <paramref name="timeout"/> (default two minutes) it is killed with its children.</summary>
+    public static async Task<ProcessRun> RunAsync(ProcessStartInfo start, TimeSpan? timeout = null)
+    {
+        (start.RedirectStandardOutput, start.RedirectStandardError, start.UseShellExecute) = (true, true, false);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} ran for more than {timeout ?? TimeSpan.FromMinutes(2)}.");
+        }
+        return new ProcessRun(process.ExitCode, await stdout, await stderr);
+    }
+}
