@@ -5,7 +5,6 @@ using JasperFx.CodeGeneration.Frames;
 using JasperFx.Core.Reflection;
 using JasperFx.Events;
 using Marten;
-using Traceability.Projections.Events;
 using Wolverine.Http;
 
 namespace Traceability.Api.Commands;
@@ -14,8 +13,7 @@ namespace Traceability.Api.Commands;
 /// The request path of every Wolverine write endpoint, in order: validate the body (400), begin the
 /// transaction with the request's metadata and the key check (<see cref="WriteTransaction"/>), let Wolverine
 /// load the aggregate, check that it exists and If-Match (<see cref="StreamPreconditions"/>), then the
-/// endpoint's pure Decide; Wolverine appends what it returns, and the events commit in a shared group when they are
-/// all the session holds (<see cref="EventLog.CommitSessionAsync"/>), or with Marten's own save otherwise.
+/// endpoint's pure Decide; Wolverine appends what it returns and commits.
 /// </summary>
 public sealed class WritePipeline : IHttpPolicy
 {
@@ -32,7 +30,6 @@ public sealed class WritePipeline : IHttpPolicy
                 ? nameof(WriteTransaction.BeginUnlockedAsync) : nameof(WriteTransaction.BeginAsync)));
             chain.Middleware.InsertRange(0, first);
             chain.Postprocessors.Insert(0, new MethodCall(typeof(WriteTransaction), nameof(WriteTransaction.Timestamp)));
-            chain.Postprocessors.Insert(1, new MethodCall(typeof(EventLog), nameof(EventLog.CommitSessionAsync)));
             foreach (var loader in chain.Middleware.Where(f => f.Creates.Any(v => v.VariableType.Closes(typeof(IEventStream<>)))).ToList())
             {
                 var stream = loader.Creates.First(v => v.VariableType.Closes(typeof(IEventStream<>)));

@@ -10,17 +10,14 @@ public delegate Task<IReadOnlyList<StreamAppend>> Decide(NpgsqlConnection connec
 
 /// <summary>
 /// The event log: Marten's mt_events, sealed into a chain (event_chain) and signed per append. Reads go
-/// straight to the tables (with each event's chain position); appends below <see cref="BulkThreshold"/> events share
-/// commits with concurrent ones (<see cref="GroupCommit"/>), larger ones are written in bulk in their own transaction,
-/// and the inline projections commit with the events either way.
+/// straight to the tables (with each event's chain position); writes go through Marten sessions, whose
+/// listener signs them and whose inline projections commit with them.
 /// </summary>
 public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource dataSource, ChainSealer sealer, ServiceKey key)
 {
     public IDocumentStore Store => store;
     public NpgsqlDataSource DataSource => dataSource;
     public ChainSealer Sealer => sealer;
-
-    private readonly GroupCommit _group = new(store, dataSource, key);
 
     public Task<AppendResult> AppendAsync(StreamAppend append, EventMetadata metadata, CancellationToken ct = default) =>
         AppendAsync([append], metadata, ct);
@@ -29,12 +26,10 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
     {
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
         if (metadata.Key is not null) return await AppendAsync([], (_, _) => Task.FromResult(appends), metadata, ct);
-        var nonEmpty = Checked(appends);
-        if (!IsBulk(nonEmpty)) return await _group.CommitAsync(nonEmpty, metadata, MicrosecondClock.Instance.GetUtcNow(), ct);
         await using var session = store.LightweightSession();
         session.Stamp(metadata);
-        await session.BeginTransactionAsync(ct);
-        await AppendInBulkAsync(session, nonEmpty, metadata, ct);
+        if (IsBulk(appends)) await session.BeginTransactionAsync(ct);
+        await WriteAsync(session, appends, metadata, ct);
         return Result(appends);
     }
 
@@ -42,8 +37,7 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
     /// Takes <paramref name="locks"/> in a transaction, runs <paramref name="decide"/> (which reads through the
     /// transaction's connection, so nothing it checked can change before the commit) and appends what it returns.
     /// A write made with an API key also holds that key's lock shared and finds the key active: a revocation holds
-    /// it alone, so no write of the key commits after its revocation (issue 13 item 8). The events commit in a shared
-    /// group (<see cref="GroupCommit"/>) while this transaction, and with it every lock, stays open until they have.
+    /// it alone, so no write of the key commits after its revocation (issue 13 item 8).
     /// </summary>
     public async Task<AppendResult> AppendAsync(IEnumerable<LogLock> locks, Decide decide, EventMetadata metadata, CancellationToken ct = default)
     {
@@ -53,9 +47,7 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         await ActiveKey.LockAsync(session.Connection, locks, metadata.Key, ct);
         var appends = await decide(session.Connection, ct);
         if (appends.All(a => a.Events.Count == 0)) return AppendResult.Nothing;
-        var nonEmpty = Checked(appends);
-        if (!IsBulk(nonEmpty)) return await _group.CommitAsync(nonEmpty, metadata, MicrosecondClock.Instance.GetUtcNow(), ct);
-        await AppendInBulkAsync(session, nonEmpty, metadata, ct);
+        await WriteAsync(session, appends, metadata, ct);
         return Result(appends);
     }
 
@@ -77,6 +69,18 @@ public sealed partial class EventLog(IDocumentStore store, NpgsqlDataSource data
         var duplicate = appends.GroupBy(a => a.StreamId).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Stream '{duplicate.Key}' appears twice in one append; merge its events.", nameof(appends));
         return appends.Where(a => a.Events.Count > 0).ToList();
+    }
+
+    private async Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
+    {
+        var nonEmpty = Checked(appends);
+        if (IsBulk(nonEmpty))
+        {
+            await AppendInBulkAsync(session, nonEmpty, metadata, ct);
+            return;
+        }
+        Queue(session, nonEmpty);
+        await session.SaveChangesAsync(ct);
     }
 
     private static void Queue(IDocumentSession session, IReadOnlyList<StreamAppend> appends)

@@ -73,33 +73,26 @@ public static class EventRows
         }
     }
 
-    /// <summary>The events' INSERT, its eleven arrays as $1–$11 (<see cref="EventParameters"/>); a caller may add a WHERE.</summary>
-    public const string InsertEvents = """
+    public static NpgsqlBatchCommand Events(IReadOnlyList<EventRow> rows, string[] headers) => new("""
         INSERT INTO traceability.mt_events (seq_id, id, stream_id, version, data, type, "timestamp", mt_dotnet_type,
             correlation_id, causation_id, headers, user_name)
         SELECT nextval('traceability.mt_events_sequence'), id, stream, version, data::jsonb, type, ts, dotnet, corr, cause, headers::jsonb, actor
         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[],
             $10::text[], $11::text[]) AS r(id, stream, version, data, type, ts, dotnet, corr, cause, headers, actor)
-        """;
-
-    public static NpgsqlBatchCommand Events(IReadOnlyList<EventRow> rows, string[] headers)
+        """)
     {
-        var command = new NpgsqlBatchCommand(InsertEvents);
-        command.Parameters.AddRange(EventParameters(rows, headers));
-        return command;
-    }
-
-    public static NpgsqlParameter[] EventParameters(IReadOnlyList<EventRow> rows, string[] headers) =>
-    [
-        new() { Value = rows.Select(r => r.Id).ToArray() }, new() { Value = rows.Select(r => r.StreamId).ToArray() },
-        new() { Value = rows.Select(r => r.Version).ToArray() }, new() { Value = rows.Select(r => r.DataJson).ToArray() },
-        new() { Value = rows.Select(r => r.Type).ToArray() },
-        new() { Value = rows.Select(r => r.Timestamp).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-        new() { Value = rows.Select(r => r.DotnetType ?? DotnetType(r.Type)).ToArray() },
-        new() { Value = rows.Select(r => r.Metadata.CorrelationId).ToArray() }, new() { Value = rows.Select(r => r.Metadata.CausationId).ToArray() },
-        new() { Value = headers },
-        new() { Value = rows.Select(r => r.Metadata.Actor).ToArray() },
-    ];
+        Parameters =
+        {
+            new() { Value = rows.Select(r => r.Id).ToArray() }, new() { Value = rows.Select(r => r.StreamId).ToArray() },
+            new() { Value = rows.Select(r => r.Version).ToArray() }, new() { Value = rows.Select(r => r.DataJson).ToArray() },
+            new() { Value = rows.Select(r => r.Type).ToArray() },
+            new() { Value = rows.Select(r => r.Timestamp).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+            new() { Value = rows.Select(r => r.DotnetType ?? DotnetType(r.Type)).ToArray() },
+            new() { Value = rows.Select(r => r.Metadata.CorrelationId).ToArray() }, new() { Value = rows.Select(r => r.Metadata.CausationId).ToArray() },
+            new() { Value = headers },
+            new() { Value = rows.Select(r => r.Metadata.Actor).ToArray() },
+        },
+    };
 
     private static NpgsqlBatchCommand Streams(List<EventRow> rows)
     {

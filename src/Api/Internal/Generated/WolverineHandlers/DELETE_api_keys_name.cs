@@ -3,7 +3,6 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using Traceability.Projections.Events;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -15,14 +14,12 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class DELETE_api_keys_name : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Traceability.Projections.Events.EventLog _eventLog;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public DELETE_api_keys_name(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Traceability.Projections.Events.EventLog eventLog, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public DELETE_api_keys_name(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _eventLog = eventLog;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -47,7 +44,6 @@ namespace Internal.Generated.WolverineHandlers
             var noContent = await Traceability.Api.Keys.RevokeKey.Handle(name, reason, documentSession, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

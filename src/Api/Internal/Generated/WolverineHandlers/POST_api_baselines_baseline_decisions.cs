@@ -57,7 +57,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenCreatedOfDecisionDetail = await Traceability.Api.Decisions.ProposeDecision.Handle(baseline, request, documentSession, _eventLog, _catalogReads, _apiKeyStore, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -81,7 +81,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenOfDecisionDetail = await Traceability.Api.Decisions.WithdrawDecision.Handle(baseline, reasonRequest, stream_stream, documentSession, _eventLog, _apiKeyStore, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -88,7 +88,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenCreatedOfResponse = await Traceability.Api.Baselines.DeriveBaseline.Handle(id, names, stream_stream, documentSession, _eventLog, _validatorOfRequest, _configuration, _catalogReads, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -71,7 +71,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenOfBaselineView = await Traceability.Api.Baselines.FreezeBaseline.Handle(id, request, stream_stream, documentSession, _eventLog, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

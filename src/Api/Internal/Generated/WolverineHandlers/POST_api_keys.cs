@@ -4,7 +4,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using Traceability.Projections.Events;
 using Traceability.Projections.Keys;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
@@ -18,16 +17,14 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Traceability.Api.Keys.IssueKey.Request> _validatorOfRequest;
-        private readonly Traceability.Projections.Events.EventLog _eventLog;
         private readonly Traceability.Projections.Keys.KeyHasher _keyHasher;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_keys(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Traceability.Api.Keys.IssueKey.Request> validatorOfRequest, Traceability.Projections.Events.EventLog eventLog, Traceability.Projections.Keys.KeyHasher keyHasher, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_keys(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Traceability.Api.Keys.IssueKey.Request> validatorOfRequest, Traceability.Projections.Keys.KeyHasher keyHasher, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfRequest = validatorOfRequest;
-            _eventLog = eventLog;
             _keyHasher = keyHasher;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -47,7 +44,6 @@ namespace Internal.Generated.WolverineHandlers
             var createdOfResponse = await Traceability.Api.Keys.IssueKey.Handle(request, documentSession, _keyHasher, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

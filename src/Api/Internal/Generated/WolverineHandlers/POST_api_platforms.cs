@@ -44,7 +44,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenCreatedOfPlatformView = await Traceability.Api.Platforms.RegisterPlatform.Handle(request, documentSession, _eventLog, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

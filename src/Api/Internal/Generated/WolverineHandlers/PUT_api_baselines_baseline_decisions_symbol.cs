@@ -84,7 +84,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenOfDecisionDetail = await Traceability.Api.Decisions.ReviseDecision.Handle(baseline, request, stream_stream, documentSession, _eventLog, _catalogReads, _apiKeyStore, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);

@@ -82,7 +82,6 @@ namespace Internal.Generated.WolverineHandlers
             var writtenOfConfigImportResult = await Traceability.Api.Baselines.ImportConfig.Handle(id, names, stream_stream, documentSession, _eventLog, _configuration, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             Traceability.Api.Commands.WriteTransaction.Timestamp(documentSession);
-            await _eventLog.CommitSessionAsync(documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
