@@ -116,6 +116,7 @@ public sealed class CatalogJobs(NpgsqlDataSource dataSource, EventLog log)
     {
         await using var command = dataSource.CreateCommand(sql);
         foreach (var value in values) command.Parameters.Add(new() { Value = value });
+        Http.WriteOutcome.MarkSent();
         return await command.ExecuteNonQueryAsync(ct);
     }
 }

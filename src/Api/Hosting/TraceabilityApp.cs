@@ -72,6 +72,7 @@ public static class TraceabilityApp
         {
             var options = new StoreOptions();
             MartenConfiguration.Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ServiceKey>());
+            options.Listeners.Add(new WriteOutcome.Listener());
             return options;
         }).AddAsyncDaemon(DaemonMode.HotCold);
         builder.AddCommandHandling(marten);
@@ -97,6 +98,7 @@ public static class TraceabilityApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseSecurityHeaders();
+        WriteOutcome.UseWriteOutcome(app);
         app.UseExceptionHandler();
         app.UsePreconditionFailedWithETag();
         app.UseStatusCodePages();

@@ -18,6 +18,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
     {
         var context = httpContext;
         var (status, title, detail, extensions) = Map(Unwrap(exception));
+        if (status == StatusCodes.Status503ServiceUnavailable && WriteOutcome.SentFor(context) && MayHaveCommitted(Unwrap(exception)))
+            (detail, extensions) = (WriteOutcome.Unknown, new() { ["outcome"] = "unknown" });
         // An outage answers every request with 503: one line each, not a stack trace each, keeps the log readable.
         if (exception is ServiceBusy) logger.LogInformation("{Method} {Path}: busy ({Error})", context.Request.Method, context.Request.Path, exception.Message);
         else if (status == StatusCodes.Status503ServiceUnavailable)
@@ -54,6 +56,18 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             (503, "Database unavailable", "The database cannot be reached right now; nothing was changed. Retry shortly.", null),
         OperationCanceledException => (499, "Request cancelled", "The request was cancelled before it completed.", null),
         _ => (500, "Unexpected error", "The service failed unexpectedly; the error has been logged.", null),
+    };
+
+    /// <summary>
+    /// A broken connection or a terminated backend: the COMMIT may have been carried out before the answer was lost. An
+    /// error the server reported for a statement (serialization failure, deadlock, lock or resource refused) rolled the
+    /// transaction back, and an exception that is not the driver's never reached the server.
+    /// </summary>
+    private static bool MayHaveCommitted(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        NpgsqlException => true,
+        _ => false,
     };
 
     /// <summary>Marten wraps the driver's errors (MartenCommandException): what they mean for the client is the driver error inside.</summary>

@@ -31,8 +31,13 @@ public static class RequestLimits
             {
                 Timeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 30.0)),
                 TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-                WriteTimeoutResponse = context => Problems.Write(context, StatusCodes.Status504GatewayTimeout, "Request timed out",
-                    "The request took longer than the service allows (Limits:RequestTimeoutSeconds); nothing was changed unless a retry shows otherwise."),
+                WriteTimeoutResponse = context => WriteOutcome.SentFor(context)
+                    ? Problems.Write(context, StatusCodes.Status504GatewayTimeout, "Request timed out",
+                        "The request took longer than the service allows (Limits:RequestTimeoutSeconds) after its changes were sent to the database, "
+                        + "so whether they were recorded is not known. Read the resource back before repeating the request.",
+                        new Dictionary<string, object?> { ["outcome"] = "unknown" })
+                    : Problems.Write(context, StatusCodes.Status504GatewayTimeout, "Request timed out",
+                        "The request took longer than the service allows (Limits:RequestTimeoutSeconds); nothing was changed."),
             });
         return services;
     }

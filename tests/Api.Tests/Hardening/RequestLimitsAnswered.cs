@@ -114,6 +114,25 @@ public sealed class RequestTimeouts(ShortTimeout api) : IClassFixture<ShortTimeo
         }
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/platforms")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_write_that_times_out_after_its_changes_were_sent_says_the_outcome_is_unknown()
+    {
+        var admin = await api.DirectClientAsync("patient-admin", "admin");
+        await using (var blocker = new NpgsqlConnection(api.ConnectionString))
+        {
+            await blocker.OpenAsync();
+            await using var tx = await blocker.BeginTransactionAsync();
+            // Reads of the log go on; the append's INSERT waits.
+            await using (var lockEvents = new NpgsqlCommand("LOCK TABLE traceability.mt_events IN EXCLUSIVE MODE", blocker, tx))
+                await lockEvents.ExecuteNonQueryAsync();
+            var response = await admin.PostAsJsonAsync("/api/platforms", new { id = "patient-late", architecture = "arm64", machine = "QEMU virt" });
+            await Problem.Expect(response, HttpStatusCode.GatewayTimeout, "whether they were recorded is not known");
+            Assert.Equal("unknown", (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("outcome").GetString());
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/platforms/patient-late")).StatusCode);
+    }
 }
 
 internal static class Problem
