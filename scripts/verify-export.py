@@ -33,6 +33,10 @@ from datetime import datetime, timezone
 FORMAT = "traceability-audit-export/2"
 MAX_ENTRIES = 16
 MAX_MANIFEST_BYTES = 1 << 20
+# What the service's own verifier allows (ExportLimits), so a crafted zip cannot hold this one's memory or time.
+MAX_SIGNATURE_BYTES = 4096
+MAX_EVENT_LINE_BYTES = 16 << 20
+MAX_TOTAL_BYTES = 3072 << 20
 
 # ECDSA over NIST P-256 (FIPS 186-4, SEC 1), verification only: every input is public.
 P = 0xFFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF
@@ -376,6 +380,9 @@ def check_signature(archive, manifest_bytes, manifest, keys, report):
         check["failures"].append("manifest.sig: the export is not signed; it proves nothing about who made it")
         return
     key = keys.get(info.get("keyId"))
+    if archive.getinfo("manifest.sig").file_size > MAX_SIGNATURE_BYTES:
+        check["failures"].append(f"manifest.sig: larger than any signature ({MAX_SIGNATURE_BYTES} bytes); not read")
+        return
     signature = archive.read("manifest.sig")
     if key is None or not key.verifies(manifest_bytes, signature):
         check["failures"].append(f"manifest.sig: not a valid signature of manifest.json by a pinned key (the manifest names key {info.get('keyId')})")
@@ -393,7 +400,12 @@ def check_chain(archive, manifest, keys, report):
     genesis = manifest["chain"].get("genesis") or ""
     previous, position, full = (sha256_hex(genesis) if genesis else b""), 0, 0
     with archive.open(manifest["events"]["file"]) as stream:
-        for number, raw in enumerate(stream, start=1):
+        number = 0
+        while raw := stream.readline(MAX_EVENT_LINE_BYTES + 2):
+            number += 1
+            if len(raw.removesuffix(b"\n")) > MAX_EVENT_LINE_BYTES:
+                fail(f"line {number}: longer than any event line of an export ({MAX_EVENT_LINE_BYTES} bytes); the rest was not read")
+                return
             try:
                 line = parse_json(raw.decode("utf-8"))
                 if problem := fields_problem(line):
@@ -450,6 +462,9 @@ def main(argv):
     with archive:
         if len(archive.infolist()) > MAX_ENTRIES or "manifest.json" not in archive.namelist():
             print(f"cannot check: an export is a zip of at most {MAX_ENTRIES} entries with a manifest.json", file=sys.stderr)
+            return 2
+        if sum(i.file_size for i in archive.infolist()) > MAX_TOTAL_BYTES:
+            print(f"cannot check: the zip's entries add up to more than any export's ({MAX_TOTAL_BYTES} bytes)", file=sys.stderr)
             return 2
         if archive.getinfo("manifest.json").file_size > MAX_MANIFEST_BYTES:
             print("cannot check: manifest.json is larger than any export's", file=sys.stderr)

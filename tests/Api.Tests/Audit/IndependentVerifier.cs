@@ -115,6 +115,22 @@ public sealed class IndependentVerifier(ApiFixture api) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task An_event_line_longer_than_any_export_s_is_INVALID_without_being_read_whole()
+    {
+        var (zip, key, _) = await ExportAsync();
+        // 17 MiB of spaces inside the first line: a few kilobytes compressed, more than the 16 MiB either verifier holds.
+        var events = Encoding.UTF8.GetBytes(ExportingBaselines.Entry(zip, "events.jsonl").Insert(1, new string(' ', 17 << 20)));
+        var tampered = TamperedExports.Rehashed(AuditExportScenarios.AuditReplace(zip, "events.jsonl", _ => events), "events.jsonl", events);
+
+        var run = await RunAsync(tampered, key);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("events.jsonl line 1: longer than any event line of an export", run.Stdout, StringComparison.Ordinal);
+        var refused = Assert.Throws<Projections.Audit.ExportLimitExceeded>(() => AuditExportScenarios.AuditVerify(tampered, key));
+        Assert.Contains("events.jsonl line 1 is longer than 16 MiB", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Arguments_it_cannot_use_are_exit_status_2_with_the_reason()
     {
         var run = await RunAsync("not a zip"u8.ToArray(), await PublicKeyAsync());
