@@ -1,3 +1,4 @@
+using Traceability.Testing;
 using System.Diagnostics;
 
 namespace Traceability.Api.Tests.Audit;

@@ -1,3 +1,4 @@
+using Traceability.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -32,14 +33,7 @@ public static partial class SampleConfigs
         return values;
     }
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Traceability.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Traceability.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => Repository.Root();
 
     [GeneratedRegex("^CONFIG_([A-Za-z0-9_]+)=(.*)$")]
     private static partial Regex SetLine();

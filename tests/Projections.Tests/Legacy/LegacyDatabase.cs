@@ -29,9 +29,7 @@ public static class LegacyDatabase
 
     private static async Task<string> DumpAsync()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Traceability.sln"))) directory = directory.Parent;
-        await using var file = File.OpenRead(Path.Combine(directory.FullName, "tests", "Fixtures", "legacy-0.1.0", "legacy-0.1.0.sql.gz"));
+        await using var file = File.OpenRead(Path.Combine(Repository.Root(), "tests", "Fixtures", "legacy-0.1.0", "legacy-0.1.0.sql.gz"));
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         return await reader.ReadToEndAsync();

@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using Traceability.Domain.Baselines;
+using Traceability.Projections.Audit;
 using Traceability.Projections.Events;
 using Traceability.Projections.Legacy;
 using Traceability.Projections.Matrix;
@@ -64,6 +65,45 @@ public sealed class Upgrade : IAsyncLifetime
         Assert.Equal(await CountAsync("SELECT count(*) FROM traceability.matrix_rows"), rebuilt.MatrixRows);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM traceability.api_keys WHERE name = 'to-revoke' AND revoked IS NOT NULL"));
         Assert.Equal((oldLinks, oldKeys), (await TextAsync(Links), await TextAsync(Keys)));
+    }
+
+    [Fact]
+    public async Task An_export_from_the_upgraded_log_starts_at_the_old_head_and_is_VALID_for_both_verifiers()
+    {
+        await LegacyUpgrade.RunAsync(_ownerSource, _key);
+        var (log, _) = Open();
+        var head = await log.Sealer.SealAsync();
+        var events = await AuditLog.ReadAsync(_ownerSource, "amd64-6.1", head.Position, CancellationToken.None);
+        var (integrity, keys) = ExportIntegrity.Check(events, new TrustedKeys(_key, []));
+        var signer = new ManifestSigner(_key);
+        var genesis = await ChainReads.GenesisAsync(_ownerSource, CancellationToken.None);
+        var export = ExportBuilder.Prepare(new ExportInput(events, genesis, keys, integrity), AuditDossier.Build(events, "amd64-6.1")!, signer);
+        var zip = ExportBuilder.Zip(export, signer.Sign(export.Manifest));
+
+        Assert.True(integrity.Authenticated, integrity.FirstProblem);
+        Assert.Equal(LegacyDatabase.Head, Convert.ToHexStringLower(genesis));
+        var verified = ExportVerifier.Verify(new MemoryStream(zip), [_key.PublicKey.PublicKeyPem]);
+        Assert.True(verified.Valid, string.Join("; ", verified.Failures.Select(f => f.ToString())));
+        var run = await VerifyExportPyAsync(zip);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"positions 1..{head.Position} linked from genesis", run.Stdout, StringComparison.Ordinal);
+    }
+
+    private async Task<ProcessRun> VerifyExportPyAsync(byte[] zip)
+    {
+        var directory = Directory.CreateTempSubdirectory("traceability-upgraded-export-");
+        try
+        {
+            var (export, key) = (Path.Combine(directory.FullName, "export.zip"), Path.Combine(directory.FullName, "key.pem"));
+            await File.WriteAllBytesAsync(export, zip);
+            await File.WriteAllTextAsync(key, _key.PublicKey.PublicKeyPem);
+            var script = Path.Combine(Repository.Root(), "scripts", "verify-export.py");
+            return await ExternalProcess.RunAsync(new System.Diagnostics.ProcessStartInfo("python3", [script, export, "--public-key", key]));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Traceability.Api.Tests;
+namespace Traceability.Testing;
 
 /// <summary>What a command-line run left: its exit code and both streams.</summary>
 public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
@@ -9,6 +9,19 @@ public sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
     public string Output => Stdout + Stderr;
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
+}
+
+/// <summary>The checkout the tests run from: the directory above them that holds Traceability.sln.</summary>
+public static class Repository
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Traceability.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Traceability.sln not found above " + AppContext.BaseDirectory);
+    }
 }
 
 /// <summary>Runs a program the tests drive as a user would (the service's binary, bash, python3, chromium) to its end.</summary>
