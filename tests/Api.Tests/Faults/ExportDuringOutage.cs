@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Traceability.Testing;
 
@@ -12,31 +10,15 @@ namespace Traceability.Api.Tests.Faults;
 /// a lock on Marten's events table (so "mid-export" is a state the test waits for, not a moment it guesses), then the
 /// server stops: the answer must be a 503 problem document with Retry-After, never a reset or a cut-off zip.
 /// </summary>
-public sealed class ExportDuringOutage : IAsyncLifetime
+public sealed class ExportDuringOutage() : FaultApp("export", "trc_fault_admin_key_for_the_export_outage")
 {
-    private const string AdminKey = "trc_fault_admin_key_for_the_export_outage";
-    private FaultPostgres _postgres = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private readonly TestDataDirectory _data = new("outage");
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await FaultPostgres.StartAsync("export");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
-            .UseSetting("Auth:BootstrapAdminKey", AdminKey)
-            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
-            .UseSetting(TestDataDirectory.Setting, _data.Path));
-    }
-
     [Fact]
     public async Task An_export_reading_the_log_when_PostgreSQL_stops_answers_a_503_problem_with_retry_after()
     {
-        var admin = _factory.CreateClient();
-        admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        var admin = Client(AdminKey);
         await FaultSetup.ArrangePlatformAsync(admin, "outage-virt");
         await FaultSetup.ArrangeBaselineAsync(admin, "outage-export", "outage-virt");
-        await using var blocker = new NpgsqlConnection(_postgres.ConnectionString);
+        await using var blocker = new NpgsqlConnection(Postgres.ConnectionString);
         await blocker.OpenAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         await using (var lockEvents = new NpgsqlCommand("LOCK TABLE traceability.mt_events IN ACCESS EXCLUSIVE MODE", blocker, transaction))
@@ -44,7 +26,7 @@ public sealed class ExportDuringOutage : IAsyncLifetime
 
         var export = admin.GetAsync("/api/baselines/outage-export/audit-export");
         await Eventually.True(async () => await WaitingOnTheLockAsync() > 0, "the export to wait on the lock of traceability.mt_events");
-        await _postgres.StopAsync();
+        await Postgres.StopAsync();
         var response = await export;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -55,17 +37,11 @@ public sealed class ExportDuringOutage : IAsyncLifetime
 
     private async Task<long> WaitingOnTheLockAsync()
     {
-        await using var observer = new NpgsqlConnection(_postgres.ConnectionString);
+        await using var observer = new NpgsqlConnection(Postgres.ConnectionString);
         await observer.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%traceability.mt_events%'", observer);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _postgres.DisposeAsync();
-        _data.Delete();
-    }
 }

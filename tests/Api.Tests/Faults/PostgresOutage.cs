@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 using Traceability.Testing;
 
@@ -12,23 +10,8 @@ namespace Traceability.Api.Tests.Faults;
 /// this class's own: while it is down every request fails with 503 ProblemDetails and Retry-After;
 /// afterwards the same app (no restart) serves writes again, and no acknowledged write is lost.
 /// </summary>
-public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgresOutage(ITestOutputHelper output) : FaultApp("outage", "trc_fault_admin_key_for_the_outage_test")
 {
-    private const string AdminKey = "trc_fault_admin_key_for_the_outage_test";
-    private FaultPostgres _postgres = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private readonly TestDataDirectory _data = new("outage");
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await FaultPostgres.StartAsync("outage");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
-            .UseSetting(TestDataDirectory.Setting, _data.Path)
-            .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
-            .UseSetting("Auth:BootstrapAdminKey", AdminKey));
-    }
-
     [Fact]
     public async Task Requests_fail_with_503_while_PostgreSQL_is_down_and_the_same_app_recovers_without_losing_acknowledged_writes()
     {
@@ -41,11 +24,11 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
         {
             await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("before") >= 30), "30 writes acknowledged before the outage");
             writers.Phase = "down";
-            await _postgres.StopAsync();
+            await Postgres.StopAsync();
             await Eventually.True(() => Task.FromResult(writers.Answers.Count(a => a.Phase == "down" && a.Status == 503) >= 30),
                 "30 answers of 503 while PostgreSQL is down");
             writers.Phase = "restarting";
-            await _postgres.StartAgainAsync();
+            await Postgres.StartAgainAsync();
             writers.Phase = "after";
             await Eventually.True(() => Task.FromResult(writers.AcknowledgedIn("after") >= 60 && writers.AcknowledgedIn("after", "create-baseline") >= 10),
                 "60 writes, 10 of them group-committed baseline creations, acknowledged after PostgreSQL is back (the app was not restarted)", timeoutSeconds: 60);
@@ -61,24 +44,12 @@ public sealed class PostgresOutage(ITestOutputHelper output) : IAsyncLifetime
         var failures = writers.Answers.Where(a => a.Status >= 500 || a.Status == 0).ToList();
         Assert.All(failures, a => Assert.Equal((503, "application/problem+json"), (a.Status, a.ContentType)));
         Assert.All(failures, a => Assert.False(string.IsNullOrEmpty(a.RetryAfter), $"a 503 to {a.Operation} has no Retry-After"));
-        await FaultSetup.AssertAllAcknowledgedStoredAsync(_postgres, writers);
-        await FaultSetup.AssertActivityCountsEveryEventOnceAsync(Client(AdminKey), _postgres,
+        await FaultSetup.AssertAllAcknowledgedStoredAsync(Postgres, writers);
+        await FaultSetup.AssertActivityCountsEveryEventOnceAsync(Client(AdminKey), Postgres,
             "the activity projection to resume after the outage and count every event once");
-        var chain = await _postgres.VerifyChainAsync();
+        var chain = await Postgres.VerifyChainAsync();
         Assert.True(chain.Valid, $"hash chain broken at {chain.FirstBrokenPosition}: {chain.Problem}");
     }
 
-    private HttpClient Client(string key)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _postgres.DisposeAsync();
-        _data.Delete();
-    }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Traceability.Projections.Keys;
 using Traceability.Testing;
@@ -15,23 +13,8 @@ namespace Traceability.Api.Tests.Faults;
 /// held at a lock the test owns, so "before" and "after sending" are states the test waits for, and the backend is
 /// then terminated (57P01, as in a server shutdown).
 /// </summary>
-public sealed class WriteOutcomeUnknown : IAsyncLifetime
+public sealed class WriteOutcomeUnknown() : FaultApp("outcome", "trc_fault_admin_key_for_the_write_outcome")
 {
-    private const string AdminKey = "trc_fault_admin_key_for_the_write_outcome";
-    private FaultPostgres _postgres = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private readonly TestDataDirectory _data = new("outcome");
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await FaultPostgres.StartAsync("outcome");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Traceability", _postgres.ConnectionString)
-            .UseSetting("Auth:BootstrapAdminKey", AdminKey)
-            .UseSetting(TestKeys.Setting, TestKeys.ServiceKeyPem)
-            .UseSetting(TestDataDirectory.Setting, _data.Path));
-    }
-
     [Fact]
     public async Task A_write_cut_off_after_its_changes_were_sent_answers_that_the_outcome_is_unknown()
     {
@@ -92,7 +75,7 @@ public sealed class WriteOutcomeUnknown : IAsyncLifetime
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        var connection = new NpgsqlConnection(Postgres.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
@@ -103,17 +86,5 @@ public sealed class WriteOutcomeUnknown : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private HttpClient Client(string key)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        return client;
-    }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _postgres.DisposeAsync();
-        _data.Delete();
-    }
 }
