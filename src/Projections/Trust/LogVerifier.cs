@@ -32,9 +32,9 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ChainSealer sealer,
         }
         walk.End();
         if (walk.Problem is { } p) return new LogVerification(false, walk.Checked, p.Position, null, p.Problem, null);
-        var unchained = await FirstUnchainedAsync(connection, ct);
-        if (unchained is { } seq)
-            return new LogVerification(false, walk.Checked, null, seq, $"event with sequence number {seq} is in the log but not in the chain", null);
+        if (await FirstUnchainedAsync(connection, ct) is { } unchained)
+            return new LogVerification(false, walk.Checked, null, unchained.Sequence,
+                $"event with sequence number {unchained.Sequence} ({unchained.Stream} v{unchained.Version}, {unchained.Type}) is in the log but not in the chain", null);
         return new LogVerification(true, walk.Checked, null, null, null, Convert.ToHexStringLower(walk.Link));
     }
 
@@ -43,14 +43,15 @@ public sealed class LogVerifier(NpgsqlDataSource dataSource, ChainSealer sealer,
     /// after a failed append, so one may land below the watermark after this verify sealed the late ones; it carries
     /// nothing, and the next verify (or start) chains it. A row that only looks like one but carries data is reported.
     /// </summary>
-    private static async Task<long?> FirstUnchainedAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<(long Sequence, string Stream, long Version, string Type)?> FirstUnchainedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($$"""
-            SELECT e.seq_id FROM traceability.mt_events e
+            SELECT e.seq_id, e.stream_id, e.version, e.type FROM traceability.mt_events e
             WHERE NOT EXISTS (SELECT 1 FROM traceability.event_chain c WHERE c.seq_id = e.seq_id)
             AND NOT (e.stream_id = '{{GapFiller.Stream}}' AND e.type = '{{GapFiller.Type}}' AND e.data = '{}'::jsonb)
             ORDER BY e.seq_id LIMIT 1
             """, connection);
-        return await command.ExecuteScalarAsync(ct) as long?;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)) : null;
     }
 }
