@@ -47,3 +47,24 @@ public static class ExternalProcess
         return new ProcessRun(process.ExitCode, await stdout, await stderr);
     }
 }
+
+/// <summary>scripts/verify-export.py, the independent verifier, on an export with one pinned public key.</summary>
+public static class VerifyExportPy
+{
+    public static async Task<ProcessRun> RunAsync(byte[] zip, string publicKeyPem)
+    {
+        var directory = Directory.CreateTempSubdirectory("traceability-independent-");
+        try
+        {
+            var (export, key) = (Path.Combine(directory.FullName, "export.zip"), Path.Combine(directory.FullName, "key.pem"));
+            await File.WriteAllBytesAsync(export, zip);
+            await File.WriteAllTextAsync(key, publicKeyPem);
+            var script = Path.Combine(Repository.Root(), "scripts", "verify-export.py");
+            return await ExternalProcess.RunAsync(new ProcessStartInfo("python3", [script, export, "--public-key", key]));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using Traceability.Testing;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -153,20 +152,5 @@ public sealed class IndependentVerifier(ApiFixture api) : IClassFixture<ApiFixtu
 
     private Task<string> PublicKeyAsync() => api.Viewer.GetStringAsync("/api/audit/public-key");
 
-    private static async Task<ProcessRun> RunAsync(byte[] zip, string publicKeyPem)
-    {
-        var directory = Directory.CreateTempSubdirectory("traceability-independent-");
-        try
-        {
-            var (export, key) = (Path.Combine(directory.FullName, "export.zip"), Path.Combine(directory.FullName, "key.pem"));
-            await File.WriteAllBytesAsync(export, zip);
-            await File.WriteAllTextAsync(key, publicKeyPem);
-            var script = Path.Combine(SampleConfigs.RepoRoot(), "scripts", "verify-export.py");
-            return await ExternalProcess.RunAsync(new ProcessStartInfo("python3", [script, export, "--public-key", key]));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+    private static Task<ProcessRun> RunAsync(byte[] zip, string publicKeyPem) => VerifyExportPy.RunAsync(zip, publicKeyPem);
 }

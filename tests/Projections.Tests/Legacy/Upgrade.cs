@@ -84,27 +84,11 @@ public sealed class Upgrade : IAsyncLifetime
         Assert.Equal(LegacyDatabase.Head, Convert.ToHexStringLower(genesis));
         var verified = ExportVerifier.Verify(new MemoryStream(zip), [_key.PublicKey.PublicKeyPem]);
         Assert.True(verified.Valid, string.Join("; ", verified.Failures.Select(f => f.ToString())));
-        var run = await VerifyExportPyAsync(zip);
+        var run = await VerifyExportPy.RunAsync(zip, _key.PublicKey.PublicKeyPem);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"positions 1..{head.Position} linked from genesis", run.Stdout, StringComparison.Ordinal);
     }
 
-    private async Task<ProcessRun> VerifyExportPyAsync(byte[] zip)
-    {
-        var directory = Directory.CreateTempSubdirectory("traceability-upgraded-export-");
-        try
-        {
-            var (export, key) = (Path.Combine(directory.FullName, "export.zip"), Path.Combine(directory.FullName, "key.pem"));
-            await File.WriteAllBytesAsync(export, zip);
-            await File.WriteAllTextAsync(key, _key.PublicKey.PublicKeyPem);
-            var script = Path.Combine(Repository.Root(), "scripts", "verify-export.py");
-            return await ExternalProcess.RunAsync(new System.Diagnostics.ProcessStartInfo("python3", [script, export, "--public-key", key]));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
 
     [Fact]
     public async Task An_old_log_that_does_not_verify_is_not_copied()
