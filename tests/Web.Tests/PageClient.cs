@@ -12,21 +12,24 @@ public sealed partial class PageClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    private PageClient(WebFixture web)
+    private PageClient(Uri address)
     {
         Jar = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Jar, AllowAutoRedirect = false }) { BaseAddress = web.Address };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Jar, AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
     public CookieContainer Jar { get; }
 
-    public static PageClient Anonymous(WebFixture web) => new(web);
+    public static PageClient Anonymous(WebFixture web) => new(web.Address);
 
-    public static Task<PageClient> SignedInAsync(WebFixture web, string keyName) => SignedInWithKeyAsync(web, web.Keys[keyName]);
+    public static Task<PageClient> SignedInAsync(WebFixture web, string keyName) => SignedInWithKeyAsync(web.Address, web.Keys[keyName]);
 
-    public static async Task<PageClient> SignedInWithKeyAsync(WebFixture web, string key)
+    public static Task<PageClient> SignedInWithKeyAsync(WebFixture web, string key) => SignedInWithKeyAsync(web.Address, key);
+
+    /// <summary>Signed in to the instance at <paramref name="address"/> (another instance of the service than the fixture's).</summary>
+    public static async Task<PageClient> SignedInWithKeyAsync(Uri address, string key)
     {
-        var client = new PageClient(web);
+        var client = new PageClient(address);
         var signedIn = await client.PostFormAsync("/sign-in", "/sign-in", new() { ["key"] = key });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return client;
@@ -39,12 +42,19 @@ public sealed partial class PageClient : IDisposable
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     /// <summary>Posts a form with the antiforgery token taken from <paramref name="formPage"/>, as the browser would send it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formPage, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formPage, Dictionary<string, string> fields) =>
+        await PostFormWithTokenAsync(path, await TokenAsync(formPage), fields);
+
+    /// <summary>The antiforgery token of the form on <paramref name="formPage"/>.</summary>
+    public async Task<string> TokenAsync(string formPage)
     {
         var token = Token().Match(await _http.GetStringAsync(formPage)).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), $"{formPage} has no antiforgery token");
-        return await _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["_af"] = token }));
+        return token;
     }
+
+    public Task<HttpResponseMessage> PostFormWithTokenAsync(string path, string token, Dictionary<string, string> fields) =>
+        _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["_af"] = token }));
 
     /// <summary>An upload form: the fields, the token from <paramref name="formPage"/>, and one file under <paramref name="fileField"/>.</summary>
     public async Task<HttpResponseMessage> PostFileAsync(string path, string formPage, Dictionary<string, string> fields, string fileField, byte[] file)

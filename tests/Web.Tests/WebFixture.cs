@@ -37,7 +37,22 @@ public sealed class WebFixture : IAsyncLifetime
     {
         _connection = await TestServer.CreateDatabaseAsync("web");
         _runtime = await RuntimeLogins.CreateAsync(_connection);
-        _app = TraceabilityApp.Build([
+        _app = await StartInstanceAsync();
+        Address = AddressOf(_app);
+        Admin = new HttpClient { BaseAddress = Address };
+        Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        Keys = await Arrange.KeysAsync(Admin);
+        Browser = await LaunchAsync();
+    }
+
+    /// <summary>
+    /// An instance of the service on a free loopback port over this fixture's database, data directory, keys and
+    /// session key ring, with <paramref name="settings"/> (command-line form) added: the fixture's own, or a second
+    /// one a test configures differently and disposes.
+    /// </summary>
+    public async Task<WebApplication> StartInstanceAsync(params string[] settings)
+    {
+        var app = TraceabilityApp.Build([
             "--urls", "http://127.0.0.1:0",
             $"--ConnectionStrings:Traceability={_runtime}",
             $"--ConnectionStrings:TraceabilityMigrations={_connection}",
@@ -47,14 +62,14 @@ public sealed class WebFixture : IAsyncLifetime
             $"--{TestKeys.Setting}={TestKeys.ServiceKeyPem}",
             "--RateLimit:AnonymousPermitPerMinute=0",
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ]);
-        await _app.StartAsync();
-        Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Admin = new HttpClient { BaseAddress = Address };
-        Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-        Keys = await Arrange.KeysAsync(Admin);
-        Browser = await LaunchAsync();
+        await app.StartAsync();
+        return app;
     }
+
+    public static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>
     /// Debian's Chromium, never a downloaded one. Playwright gives each launch a fresh temporary profile

@@ -37,14 +37,24 @@ public sealed class ApiClient(HttpClient http, string key, string correlation)
         return new ApiResponse<T>(value, version, null);
     }
 
-    /// <summary>The response itself, unread (a download is passed on as it streams); the caller disposes it.</summary>
-    public Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct)
+    /// <summary>
+    /// The response itself, unread (a download is passed on as it streams); the caller disposes it. A call that got no
+    /// answer throws <see cref="ApiUnanswered"/>, saying whether it may have been carried out.
+    /// </summary>
+    public async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Add(ApiKeyAuthentication.Header, key);
         request.Headers.Add(Actor.CorrelationHeader, correlation);
         if (ifMatch is { } version) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ETags.Format(version)));
-        return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new ApiUnanswered(method, failure);
+        }
     }
 
     private static long? Version(HttpResponseMessage response) =>
@@ -64,4 +74,14 @@ public sealed class ApiClients(IHttpClientFactory factory, SelfAddress self)
         http.BaseAddress = self.Value;
         return new ApiClient(http, key, context.TraceIdentifier);
     }
+}
+
+/// <summary>
+/// A call to the API that got no answer. It may have been carried out when it was a write (not GET or HEAD) and the
+/// connection was made: the request can have reached the API before the connection broke.
+/// </summary>
+public sealed class ApiUnanswered(HttpMethod method, HttpRequestException failure) : Exception($"{method} to the API got no answer: {failure.Message}", failure)
+{
+    public bool MayHaveBeenCarriedOut { get; } =
+        method != HttpMethod.Get && method != HttpMethod.Head && failure.HttpRequestError != HttpRequestError.ConnectionError;
 }

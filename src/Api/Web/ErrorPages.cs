@@ -30,9 +30,16 @@ public static class ErrorPages
         Problem(context, ApiProblem.Of(StatusCodes.Status400BadRequest, "The form could not be accepted",
             "It was not sent from this site's page in your session (its antiforgery token is missing or expired). Reload the page and try again."));
 
-    public static IResult Unreachable(HttpContext context) =>
-        Problem(context, ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, "The service's API did not answer",
-            "The page could not reach the API it is built on; nothing was changed. Retry shortly."));
+    /// <summary>
+    /// The page's call to the API got no answer. Nothing was changed when the call was a read or its connection was
+    /// never made; a write that was sent may have been carried out, so the page says so rather than inviting a repeat
+    /// that would record the change twice (the API's own 503 and 504 say the same).
+    /// </summary>
+    public static IResult Unreachable(HttpContext context, ApiUnanswered failure) =>
+        Problem(context, ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, "The service's API did not answer", failure.MayHaveBeenCarriedOut
+            ? "The connection to the API the page is built on broke after the form's request was sent, so whether it was carried out is not known. "
+              + "Open the page again to see the current state before repeating it."
+            : "The page could not reach the API it is built on; nothing was changed. Retry shortly."));
 
     /// <summary>
     /// Turns what page handlers throw into pages: an API failure shows the API's problem; a key that the API
@@ -62,9 +69,9 @@ public static class ErrorPages
         {
             return FormRejected(context);
         }
-        catch (HttpRequestException)
+        catch (ApiUnanswered failure)
         {
-            return Unreachable(context);
+            return Unreachable(context, failure);
         }
     }
 }

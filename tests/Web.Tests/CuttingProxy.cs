@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Traceability.Web.Tests;
+
+/// <summary>
+/// A loopback HTTP/1.1 proxy in front of the service that passes reads on and cuts writes: a request whose method is
+/// not GET or HEAD reaches the service, which carries it out and answers, and then the connection to the caller is
+/// closed without that answer. One request per connection (it asks the service to close after answering).
+/// </summary>
+public sealed class CuttingProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Uri _upstream;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+    private int _cut;
+    private int _disposed;
+
+    public CuttingProxy(Uri upstream)
+    {
+        _upstream = upstream;
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+    /// <summary>How many writes reached the service and had their answers withheld.</summary>
+    public int Cut => Volatile.Read(ref _cut);
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            _ = Task.Run(() => RelayAsync(client));
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using var _ = client;
+        var caller = client.GetStream();
+        var (head, body) = await ReadRequestAsync(caller);
+        var method = head[..head.IndexOf(' ', StringComparison.Ordinal)];
+        using var upstream = new TcpClient();
+        await upstream.ConnectAsync(_upstream.Host, _upstream.Port);
+        var service = upstream.GetStream();
+        await service.WriteAsync(Encoding.ASCII.GetBytes(WithConnectionClose(head)));
+        await service.WriteAsync(body);
+        var answer = new MemoryStream();
+        await service.CopyToAsync(answer);
+        if (method is "GET" or "HEAD")
+        {
+            await caller.WriteAsync(answer.ToArray());
+            return;
+        }
+        Interlocked.Increment(ref _cut);
+        client.Client.Shutdown(SocketShutdown.Both);
+    }
+
+    private static string WithConnectionClose(string head)
+    {
+        var lines = head.Split("\r\n").Where(l => l.Length > 0 && !l.StartsWith("Connection:", StringComparison.OrdinalIgnoreCase));
+        return string.Join("\r\n", lines) + "\r\nConnection: close\r\n\r\n";
+    }
+
+    /// <summary>The request head (up to the blank line) and its body, by Content-Length or chunked, as sent.</summary>
+    private static async Task<(string Head, byte[] Body)> ReadRequestAsync(Stream caller)
+    {
+        var buffer = new List<byte>();
+        while (!EndsWith(buffer, "\r\n\r\n"u8)) buffer.Add(await ReadByteAsync(caller));
+        var head = Encoding.ASCII.GetString([.. buffer]);
+        var body = new List<byte>();
+        var length = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        if (length is not null)
+        {
+            for (var i = int.Parse(length[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture); i > 0; i--) body.Add(await ReadByteAsync(caller));
+        }
+        else if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            // Chunks until the last (size 0) and the blank line after it (no trailers are sent by HttpClient).
+            while (!EndsWith(body, "\r\n0\r\n\r\n"u8) && !(body.Count == 5 && EndsWith(body, "0\r\n\r\n"u8))) body.Add(await ReadByteAsync(caller));
+        }
+        return (head, [.. body]);
+    }
+
+    private static async Task<byte> ReadByteAsync(Stream stream)
+    {
+        var one = new byte[1];
+        if (await stream.ReadAsync(one) == 0) throw new EndOfStreamException("The caller closed the connection mid-request.");
+        return one[0];
+    }
+
+    private static bool EndsWith(List<byte> bytes, ReadOnlySpan<byte> tail) =>
+        bytes.Count >= tail.Length && System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)[^tail.Length..].SequenceEqual(tail);
+
+    /// <summary>Stops listening: a call made afterwards finds no one at the address (connection refused). Safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _stop.Dispose();
+    }
+}

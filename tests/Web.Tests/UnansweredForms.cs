@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Traceability.Web.Tests;
+
+/// <summary>
+/// A page's call to the API that gets no answer. A form whose request reached the API may have been carried out, and
+/// here it was: the page must not say "nothing was changed", or the user drafts the assumption again and the log
+/// holds it twice under two numbers. A call whose connection was never made changed nothing, and says so.
+/// </summary>
+[Collection(WebSuite.Name)]
+public sealed class UnansweredForms(WebFixture web)
+{
+    [Fact]
+    public async Task A_form_whose_answer_was_lost_says_the_outcome_is_unknown_and_one_never_sent_says_nothing_changed()
+    {
+        var proxy = new CuttingProxy(web.Address);
+        var second = await web.StartInstanceAsync($"--Web:ApiAddress={proxy.Address}");
+        try
+        {
+            using var engineer = await PageClient.SignedInWithKeyAsync(WebFixture.AddressOf(second), web.Keys["engineer-1"]);
+            var text = $"The board's firmware locks the debug port ({Guid.NewGuid():N}).";
+
+            var lost = await engineer.PostFormAsync("/assumptions", "/assumptions", new() { ["category"] = "hardware", ["text"] = text });
+            var page = await lost.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+            Assert.Equal(1, proxy.Cut);
+            Assert.Contains("broke after the form", page, StringComparison.Ordinal);
+            Assert.Contains("whether it was carried out is not known", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("nothing was changed", page, StringComparison.Ordinal);
+            Assert.Equal(1, await DraftedAsync(text));
+
+            var token = await engineer.TokenAsync("/assumptions");
+            await proxy.DisposeAsync();
+            var refused = await engineer.PostFormWithTokenAsync("/assumptions", token, new() { ["category"] = "hardware", ["text"] = text + " Again." });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("could not reach the API it is built on; nothing was changed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await DraftedAsync(text + " Again."));
+        }
+        finally
+        {
+            await proxy.DisposeAsync();
+            await second.StopAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    private async Task<int> DraftedAsync(string text)
+    {
+        var all = await web.Admin.GetFromJsonAsync<JsonElement>("/api/assumptions");
+        return all.EnumerateArray().Count(a => a.GetProperty("text").GetString() == text);
+    }
+}
