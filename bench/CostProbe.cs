@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Traceability.Projections.Trust;
 
 namespace Traceability.Bench;
 
@@ -38,8 +37,6 @@ public static class CostProbe
             ("ours: lock, decide, append; sealer running", () => ours.SingleAppendsAsync(16), Sealer.InProcess),
             ("ours: append only; sealer running", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.InProcess),
             ("ours: append only; sealer running in another process", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.OtherProcess),
-            ("ours: lock, decide, append; sealer running at the tail", () => ours.SingleAppendsAsync(16), Sealer.InProcessAtTheTail),
-            ("ours: append only; sealer running at the tail", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.InProcessAtTheTail),
             ("ours: lock, decide, append; sealer paused", () => ours.SingleAppendsAsync(16), Sealer.Paused),
             ("ours: append only; sealer paused", () => ours.SingleAppendsWithoutLockAsync(16), Sealer.Paused),
         };
@@ -51,8 +48,7 @@ public static class CostProbe
             foreach (var (name, run, sealing) in cases)
             {
                 BenchRun.Progress($"cost, round {round} of {Rounds}: {name}");
-                ChainSealingService.Lag = sealing == Sealer.InProcessAtTheTail ? TimeSpan.Zero : Lag;
-                if (sealing is Sealer.InProcess or Sealer.InProcessAtTheTail) await ours.StartSealingAsync();
+                if (sealing == Sealer.InProcess) await ours.StartSealingAsync();
                 await using (var child = sealing == Sealer.OtherProcess ? SealLoop.Start(probe.ConnectionString) : null)
                     results[name].Add(await Cpu.MeasureAsync(run, sampler));
                 await ours.SealAsync();
@@ -96,14 +92,8 @@ public static class CostProbe
 
     private const int Rounds = 3;
 
-    /// <summary>
-    /// Where the sealer runs during a case: nowhere, in this process beside the writers as in the service (a second
-    /// behind them, <see cref="ChainSealingService.Lag"/>), in a child process, or in this process at the writers' tail
-    /// (no lag, as the service sealed until 2026-11-26).
-    /// </summary>
-    private enum Sealer { Paused, InProcess, OtherProcess, InProcessAtTheTail }
-
-    private static readonly TimeSpan Lag = ChainSealingService.Lag;
+    /// <summary>Where the sealer runs during a case: nowhere, in this process beside the writers (as in the service), or in a child process.</summary>
+    private enum Sealer { Paused, InProcess, OtherProcess }
 
     /// <summary>CPU spent while something ran: this process's, and the rest of the machine's (from /proc/stat).</summary>
     private readonly record struct Cpu(TimeSpan Process, TimeSpan Rest, string Gc, WaitProfile Waits)

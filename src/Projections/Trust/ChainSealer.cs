@@ -55,16 +55,14 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The last sequence number handed out and the watermark: a pass up to a number above the watermark could seal or
-    /// move it. One row of the sequence and one of the watermark, whatever the log holds; what the sealing service polls.
+    /// Whether a pass could seal or move the watermark: a sequence number was handed out above the watermark.
+    /// One row of the sequence and one of the watermark, whatever the log holds; what the sealing service polls.
     /// </summary>
-    public async Task<(long LastHandedOut, long Watermark)> ProgressAsync(CancellationToken ct = default)
+    public async Task<bool> PendingAsync(CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {SealingFence.LastHandedOut}, (SELECT seq_id FROM traceability.chain_watermark) FROM traceability.mt_events_sequence");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+            $"SELECT {SealingFence.LastHandedOut} > (SELECT seq_id FROM traceability.chain_watermark) FROM traceability.mt_events_sequence");
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>
@@ -73,23 +71,19 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     /// </summary>
     public WatermarkHeldBack? HeldBack => _fence.Waiting;
 
-    /// <summary>
-    /// One pass unless another process is sealing right now, over the events numbered up to <paramref name="upTo"/>
-    /// (and the rest of any append that crosses it; everything committed when omitted); returns how many it sealed.
-    /// </summary>
-    public async Task<int> TrySealAsync(long upTo = long.MaxValue, CancellationToken ct = default) =>
-        (await PassAsync(wait: false, Unsealed.AboveWatermark, ct, upTo)).Sealed;
+    /// <summary>One pass unless another process is sealing right now; returns how many events it sealed.</summary>
+    public async Task<int> TrySealAsync(CancellationToken ct = default) => (await PassAsync(wait: false, Unsealed.AboveWatermark, ct)).Sealed;
 
     private enum Unsealed { AboveWatermark, LateGapFillers }
 
-    private async Task<(int Sealed, ChainHead? Head)> PassAsync(bool wait, Unsealed which, CancellationToken ct, long upTo = long.MaxValue)
+    private async Task<(int Sealed, ChainHead? Head)> PassAsync(bool wait, Unsealed which, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var lockStatement = wait ? $"SELECT pg_advisory_xact_lock({LockKey}) IS NOT NULL" : $"SELECT pg_try_advisory_xact_lock({LockKey})";
         if (await _fence.ReadAsync(connection, lockStatement, ct) is not { } read) return (0, null);
         var (fence, head) = read;
-        var (events, readUpTo, clock) = await ReadUnsealedAsync(connection, which, fence.Watermark, upTo, ct);
+        var (events, exhausted, clock) = await ReadUnsealedAsync(connection, which, fence.Watermark, ct);
         await using var batch = new NpgsqlBatch(connection);
         if (events.Count > 0)
         {
@@ -99,7 +93,7 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(Insert(rows));
             head = new ChainHead(rows[^1].Position, rows[^1].Link, now);
         }
-        if (which == Unsealed.AboveWatermark && fence.MoveTo(events, readUpTo) is { } to) batch.BatchCommands.Add(SealingFence.Move(to));
+        if (which == Unsealed.AboveWatermark && fence.MoveTo(events, exhausted) is { } to) batch.BatchCommands.Add(SealingFence.Move(to));
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         _fence.Keep(fence);
@@ -107,43 +101,34 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The next unchained events numbered up to <paramref name="upTo"/>; the number up to which they are all there were,
-    /// or null when the pass stopped early (to keep appends whole but small); and the database's clock read after them,
-    /// their sealing time. An append the bound cuts is read on to its end past the bound, and no further.
+    /// The next unchained events, whether they are all there were (the pass may stop early to keep appends whole but
+    /// small), and the database's clock read after them: their sealing time.
     /// </summary>
-    private static async Task<(List<StoredEvent> Events, long? ReadUpTo, DateTimeOffset Clock)> ReadUnsealedAsync(
-        NpgsqlConnection connection, Unsealed which, long watermark, long upTo, CancellationToken ct)
+    private static async Task<(List<StoredEvent> Events, bool Exhausted, DateTimeOffset Clock)> ReadUnsealedAsync(
+        NpgsqlConnection connection, Unsealed which, long watermark, CancellationToken ct)
     {
         var events = new List<StoredEvent>();
         var start = which == Unsealed.AboveWatermark ? watermark : long.MinValue;
-        var bound = upTo;
         while (true)
         {
-            var (read, clock) = await ReadUnsealedAfterAsync(connection, which, events.Count == 0 ? start : events[^1].Sequence, watermark, bound, ct);
+            var (read, clock) = await ReadUnsealedAfterAsync(connection, which, events.Count == 0 ? start : events[^1].Sequence, watermark, ct);
             events.AddRange(read);
-            // An append commits whole, so the rest of one cut here (by the pass's size or its bound) has committed too,
-            // numbered after what was read: read on until every append is whole.
-            var missing = Missing(events);
-            if (read.Count < PassSize)
-            {
-                if (missing == 0 || bound == long.MaxValue) return (events, bound, clock);
-                bound = bound > long.MaxValue - missing ? long.MaxValue : bound + missing;
-            }
-            else if (events.Count >= MaxPassSize || missing == 0) return (events, null, clock);
+            // An append commits whole, so the rest of one cut here has committed too: read on until every append is whole.
+            if (read.Count < PassSize) return (events, true, clock);
+            if (events.Count >= MaxPassSize || EveryAppendWhole(events)) return (events, false, clock);
         }
     }
 
-    /// <summary>How many events of the appends begun in <paramref name="events"/> are not among them.</summary>
-    private static long Missing(List<StoredEvent> events) =>
+    private static bool EveryAppendWhole(List<StoredEvent> events) =>
         events.Select(e => AuthHeader.Read(e.HeadersNode)).OfType<AuthHeader>()
-            .GroupBy(a => a.Batch).Sum(g => Math.Max(0L, g.First().Count - g.Count()));
+            .GroupBy(a => a.Batch).All(g => g.Count() >= g.First().Count);
 
     /// <summary>
     /// The next committed events not chained yet, by sequence number: above the watermark, or Marten's gap fillers at
     /// or below it (<see cref="ChainReads.ChainedLookup"/>).
     /// </summary>
     private static async Task<(List<StoredEvent> Events, DateTimeOffset Clock)> ReadUnsealedAfterAsync(
-        NpgsqlConnection connection, Unsealed which, long after, long watermark, long upTo, CancellationToken ct)
+        NpgsqlConnection connection, Unsealed which, long after, long watermark, CancellationToken ct)
     {
         var where = which == Unsealed.AboveWatermark
             ? "e.seq_id > $1"
@@ -155,9 +140,9 @@ public sealed class ChainSealer(NpgsqlDataSource dataSource)
                 new NpgsqlBatchCommand($"""
                     SELECT {StoredEvent.Columns}
                     FROM traceability.mt_events e {ChainReads.ChainedLookup}
-                    WHERE {where} AND e.seq_id <= $3 AND c.chained IS NULL
+                    WHERE {where} AND c.chained IS NULL
                     ORDER BY e.seq_id LIMIT {PassSize}
-                    """) { Parameters = { new() { Value = after }, new() { Value = watermark }, new() { Value = upTo } } },
+                    """) { Parameters = { new() { Value = after }, new() { Value = watermark } } },
                 new NpgsqlBatchCommand("SELECT clock_timestamp()"),
             },
         };

@@ -35,14 +35,11 @@ internal sealed class SealingFence
     /// <summary>The watermark a pass starts from, the last fence if it has cleared, and the fence to keep after the pass.</summary>
     public sealed record Reading(long Watermark, Fence? Cleared, Fence Next)
     {
-        /// <summary>
-        /// Where the watermark may move once the pass has read <paramref name="events"/> above it: all there were numbered
-        /// up to <paramref name="readUpTo"/>, or, when that is null, all up to the last of them.
-        /// </summary>
-        public long? MoveTo(IReadOnlyList<StoredEvent> events, long? readUpTo)
+        /// <summary>Where the watermark may move once the pass has read <paramref name="events"/> above it (all there were when <paramref name="exhausted"/>).</summary>
+        public long? MoveTo(IReadOnlyList<StoredEvent> events, bool exhausted)
         {
             if (Cleared is null) return null;
-            var to = readUpTo is { } bound ? Math.Min(Cleared.Sequence, bound) : Math.Min(Cleared.Sequence, events[^1].Sequence);
+            var to = exhausted || events.Count == 0 ? Cleared.Sequence : Math.Min(Cleared.Sequence, events[^1].Sequence);
             return to > Watermark ? to : null;
         }
     }
