@@ -25,6 +25,9 @@ public sealed class WebFixture : IAsyncLifetime
     private IPlaywright _playwright = null!;
 
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>The schema owner's connection string: for a test that must hold a lock the runtime role cannot take.</summary>
+    public string DatabaseOwner => _connection;
     public IServiceProvider Services => _app.Services;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Admin { get; private set; } = null!;

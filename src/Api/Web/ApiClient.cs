@@ -47,6 +47,9 @@ public sealed class ApiClient(HttpClient http, string key, string correlation)
         request.Headers.Add(ApiKeyAuthentication.Header, key);
         request.Headers.Add(Actor.CorrelationHeader, correlation);
         if (ifMatch is { } version) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ETags.Format(version)));
+        // From here the page's own outcome is the API's: a page request that times out while its write is in flight
+        // is answered 504 with the outcome unknown, not "nothing was changed".
+        if (method != HttpMethod.Get && method != HttpMethod.Head) WriteOutcome.MarkSent();
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
