@@ -49,7 +49,7 @@ public sealed class ApiClient(HttpClient http, string key, string correlation)
         if (ifMatch is { } version) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ETags.Format(version)));
         // From here the page's own outcome is the API's: a page request that times out while its write is in flight
         // is answered 504 with the outcome unknown, not "nothing was changed".
-        if (method != HttpMethod.Get && method != HttpMethod.Head) WriteOutcome.MarkSent();
+        if (Writes(method)) WriteOutcome.MarkSent();
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -59,6 +59,9 @@ public sealed class ApiClient(HttpClient http, string key, string correlation)
             throw new ApiUnanswered(method, failure);
         }
     }
+
+    /// <summary>Whether a call with this method may change something (anything but GET and HEAD).</summary>
+    public static bool Writes(HttpMethod method) => method != HttpMethod.Get && method != HttpMethod.Head;
 
     private static long? Version(HttpResponseMessage response) =>
         response.Headers.ETag?.Tag is { } tag && long.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -86,5 +89,5 @@ public sealed class ApiClients(IHttpClientFactory factory, SelfAddress self)
 public sealed class ApiUnanswered(HttpMethod method, HttpRequestException failure) : Exception($"{method} to the API got no answer: {failure.Message}", failure)
 {
     public bool MayHaveBeenCarriedOut { get; } =
-        method != HttpMethod.Get && method != HttpMethod.Head && failure.HttpRequestError != HttpRequestError.ConnectionError;
+        ApiClient.Writes(method) && failure.HttpRequestError != HttpRequestError.ConnectionError;
 }
