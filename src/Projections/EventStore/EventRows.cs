@@ -52,6 +52,31 @@ public static class EventRows
         return signed;
     }
 
+    /// <summary>
+    /// One append's headers, signed while its rows are written: every header but the last carries no signature, so
+    /// they are all known before any digest (<see cref="SignedWhileWriting.Leading"/>); the digests and the signature
+    /// are computed on the thread pool meanwhile, and the last header follows (<see cref="SignedWhileWriting.LastAsync"/>).
+    /// What is stored is exactly what <see cref="Sign"/> gives.
+    /// </summary>
+    public static SignedWhileWriting SignWhileWriting(ServiceKey key, IReadOnlyList<EventRow> rows, CancellationToken ct)
+    {
+        var headers = rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
+        var batch = Guid.CreateVersion7();
+        var leading = new string[rows.Count - 1];
+        for (var i = 0; i < leading.Length; i++) leading[i] = headers[rows[i].Metadata].With(AppendAuthentication.LeadingHeader(key, batch, i + 1, rows.Count));
+        var last = Task.Run(() =>
+        {
+            var digests = new byte[rows.Count][];
+            // One core fewer than the machine has: with the database on the same machine, taking every core slowed its insert.
+            var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+            Parallel.For(0, rows.Count, parallel, i => digests[i] = Digest(rows[i], headers[rows[i].Metadata]));
+            return headers[rows[^1].Metadata].With(AppendAuthentication.LastHeader(key, batch, digests));
+        }, ct);
+        return new SignedWhileWriting(leading, last);
+    }
+
+    public sealed record SignedWhileWriting(string[] Leading, Task<string> LastAsync);
+
     private const int ParallelFrom = 256;
 
     private static byte[] Digest(EventRow r, SharedHeaders headers) => EventDigest.Compute(new DigestInput(

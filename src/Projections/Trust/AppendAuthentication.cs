@@ -32,13 +32,18 @@ public sealed class AppendAuthentication(ServiceKey key) : DocumentSessionListen
     /// <summary>One batch: headers for each event, the signature on the last. Also used by bulk appends.</summary>
     public static void Sign(ServiceKey key, IReadOnlyList<byte[]> digests, Action<int, AuthHeader> setHeader)
     {
+        if (digests.Count == 0) return;
         var batch = Guid.CreateVersion7();
-        var signature = Convert.ToBase64String(key.Sign(AuthHeader.Message(batch, key.KeyId, digests)));
-        for (var i = 0; i < digests.Count; i++)
-        {
-            setHeader(i, new AuthHeader(batch, i + 1, digests.Count, key.KeyId, i == digests.Count - 1 ? signature : null));
-        }
+        for (var i = 0; i < digests.Count - 1; i++) setHeader(i, LeadingHeader(key, batch, i + 1, digests.Count));
+        setHeader(digests.Count - 1, LastHeader(key, batch, digests));
     }
+
+    /// <summary>The header of any event of a batch but its last: it names the batch and carries no signature, so it needs no digest.</summary>
+    public static AuthHeader LeadingHeader(ServiceKey key, Guid batch, int index, int count) => new(batch, index, count, key.KeyId);
+
+    /// <summary>The header of a batch's last event: the signature over the digests of all its events, in order.</summary>
+    public static AuthHeader LastHeader(ServiceKey key, Guid batch, IReadOnlyList<byte[]> digests) =>
+        new(batch, digests.Count, digests.Count, key.KeyId, Convert.ToBase64String(key.Sign(AuthHeader.Message(batch, key.KeyId, digests))));
 
     private static DigestInput DigestOf(IEvent e, ISerializer serializer) => new(
         e.Id, e.StreamKey!, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId,

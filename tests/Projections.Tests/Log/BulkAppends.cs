@@ -69,6 +69,26 @@ public sealed class BulkAppends(LogFixture log) : IClassFixture<LogFixture>
         Assert.Equal(2, await log.Log.StreamVersionAsync(stream));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Streams - 1)]
+    public async Task A_bulk_append_with_an_event_the_database_refuses_writes_nothing(int refused)
+    {
+        // Every row but the last goes in while the append is being signed, and the last, carrying the signature,
+        // after it: whichever of the two statements fails, the transaction takes the other with it.
+        var before = await log.ScalarAsync(WrittenEvents.CountSql);
+        var appends = Enumerable.Range(0, Streams).Select(i => StreamAppend.Start(AssumptionOfUse.StreamId(Events.Id("AOU")),
+            Events.Drafted(i == refused ? "nul \u0000 in jsonb" : "fine"))).ToList();
+
+        var refusal = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => log.Log.AppendAsync(appends, Events.Alice));
+
+        Assert.Equal("22P05", refusal.SqlState);
+        Assert.Equal(before, await log.ScalarAsync(WrittenEvents.CountSql));
+        foreach (var append in appends) Assert.Equal(0, await log.Log.StreamVersionAsync(append.StreamId));
+        var verified = await log.Verifier.VerifyAsync();
+        Assert.True(verified.Valid, verified.Problem);
+    }
+
     [Fact]
     public async Task The_inline_projections_see_a_bulk_append_in_its_transaction()
     {
