@@ -4,10 +4,21 @@ using System.Text;
 
 namespace Traceability.Web.Tests;
 
+/// <summary>What the proxy passes on of the service's answer to a write before it closes the connection.</summary>
+public enum CutAt
+{
+    /// <summary>Nothing: the caller sees the connection close with no answer.</summary>
+    Answer,
+
+    /// <summary>The status line, the headers and half of the body: the caller sees the status, and the body break off.</summary>
+    Body,
+}
+
 /// <summary>
 /// A loopback HTTP/1.1 proxy in front of the service that passes reads on and cuts writes: a request whose method is
 /// not GET or HEAD reaches the service, which carries it out and answers, and then the connection to the caller is
-/// closed without that answer. One request per connection (it asks the service to close after answering).
+/// closed without that answer, or in its body (<see cref="CutAt"/>). One request per connection (it asks the service
+/// to close after answering).
 /// </summary>
 public sealed class CuttingProxy : IAsyncDisposable
 {
@@ -18,9 +29,11 @@ public sealed class CuttingProxy : IAsyncDisposable
     private int _cut;
     private int _disposed;
 
-    public CuttingProxy(Uri upstream)
+    private readonly CutAt _cutAt;
+
+    public CuttingProxy(Uri upstream, CutAt cutAt = CutAt.Answer)
     {
-        _upstream = upstream;
+        (_upstream, _cutAt) = (upstream, cutAt);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -66,6 +79,13 @@ public sealed class CuttingProxy : IAsyncDisposable
             return;
         }
         Interlocked.Increment(ref _cut);
+        if (_cutAt == CutAt.Body)
+        {
+            var bytes = answer.ToArray();
+            var bodyStart = bytes.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
+            await caller.WriteAsync(bytes.AsMemory(0, bodyStart + (bytes.Length - bodyStart) / 2));
+            await caller.FlushAsync();
+        }
         client.Client.Shutdown(SocketShutdown.Both);
     }
 

@@ -28,39 +28,59 @@ public sealed class ApiClient(HttpClient http, string key, string correlation)
     public Task<ApiResponse<T>> PutAsync<T>(string path, object body, long? ifMatch, CancellationToken ct) =>
         SendAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: Json), ifMatch, ct);
 
-    public async Task<ApiResponse<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct)
+    public Task<ApiResponse<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct) =>
+        SendAsync<T>(new ApiCall(method, path, Writes(method)), content, ifMatch, ct);
+
+    /// <summary>
+    /// A POST that changes nothing: the API computes its answer from what it is sent (a conformance check, an export's
+    /// verification), so a call that gets no answer changed nothing either, and the page says so.
+    /// </summary>
+    public Task<ApiResponse<T>> AskAsync<T>(string path, HttpContent content, CancellationToken ct) =>
+        SendAsync<T>(new ApiCall(HttpMethod.Post, path, Writes: false), content, null, ct);
+
+    private async Task<ApiResponse<T>> SendAsync<T>(ApiCall call, HttpContent? content, long? ifMatch, CancellationToken ct)
     {
-        using var response = await RawAsync(method, path, content, ifMatch, ct);
+        using var response = await RawAsync(call, content, ifMatch, ct);
         var version = Version(response);
-        if (!response.IsSuccessStatusCode) return new ApiResponse<T>(default, version, await ApiProblem.ReadAsync(response, ct));
-        var value = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
-        return new ApiResponse<T>(value, version, null);
+        try
+        {
+            if (!response.IsSuccessStatusCode) return new ApiResponse<T>(default, version, await ApiProblem.ReadAsync(response, ct));
+            var value = response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return new ApiResponse<T>(value, version, null);
+        }
+        catch (Exception failure) when (failure is IOException or HttpRequestException or JsonException)
+        {
+            throw new ApiAnswerBroken(call, (int)response.StatusCode, failure);
+        }
     }
 
     /// <summary>
     /// The response itself, unread (a download is passed on as it streams); the caller disposes it. A call that got no
     /// answer throws <see cref="ApiUnanswered"/>, saying whether it may have been carried out.
     /// </summary>
-    public async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct)
+    public Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, HttpContent? content, long? ifMatch, CancellationToken ct) =>
+        RawAsync(new ApiCall(method, path, Writes(method)), content, ifMatch, ct);
+
+    private async Task<HttpResponseMessage> RawAsync(ApiCall call, HttpContent? content, long? ifMatch, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(method, path) { Content = content };
+        var request = new HttpRequestMessage(call.Method, call.Path) { Content = content };
         request.Headers.Add(ApiKeyAuthentication.Header, key);
         request.Headers.Add(Actor.CorrelationHeader, correlation);
         if (ifMatch is { } version) request.Headers.IfMatch.Add(new EntityTagHeaderValue(ETags.Format(version)));
         // From here the page's own outcome is the API's: a page request that times out while its write is in flight
         // is answered 504 with the outcome unknown, not "nothing was changed".
-        if (Writes(method)) WriteOutcome.MarkSent();
+        if (call.Writes) WriteOutcome.MarkSent();
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException failure)
         {
-            throw new ApiUnanswered(method, failure);
+            throw new ApiUnanswered(call, failure);
         }
     }
 
-    /// <summary>Whether a call with this method may change something (anything but GET and HEAD).</summary>
+    /// <summary>Whether a call with this method may change something (anything but GET and HEAD, unless sent with <see cref="AskAsync"/>).</summary>
     public static bool Writes(HttpMethod method) => method != HttpMethod.Get && method != HttpMethod.Head;
 
     private static long? Version(HttpResponseMessage response) =>
@@ -80,14 +100,4 @@ public sealed class ApiClients(IHttpClientFactory factory, SelfAddress self)
         http.BaseAddress = self.Value;
         return new ApiClient(http, key, context.TraceIdentifier);
     }
-}
-
-/// <summary>
-/// A call to the API that got no answer. It may have been carried out when it was a write (not GET or HEAD) and the
-/// connection was made: the request can have reached the API before the connection broke.
-/// </summary>
-public sealed class ApiUnanswered(HttpMethod method, HttpRequestException failure) : Exception($"{method} to the API got no answer: {failure.Message}", failure)
-{
-    public bool MayHaveBeenCarriedOut { get; } =
-        ApiClient.Writes(method) && failure.HttpRequestError != HttpRequestError.ConnectionError;
 }

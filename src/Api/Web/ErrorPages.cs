@@ -42,6 +42,22 @@ public static class ErrorPages
             : "The page could not reach the API it is built on; nothing was changed. Retry shortly."));
 
     /// <summary>
+    /// The API answered the page's call, but the answer broke off (or was not what its status promised) before the page
+    /// could read it. Its status still says what became of the request, and the page says that much.
+    /// </summary>
+    public static IResult AnswerBroken(HttpContext context, ApiAnswerBroken broken) =>
+        Problem(context, ApiProblem.Of(StatusCodes.Status502BadGateway, "The API's answer could not be read", (broken.Call.Writes, broken.Status) switch
+        {
+            (false, _) => $"The API answered HTTP {broken.Status}, but the answer broke off before the page could read it; nothing was changed. Retry shortly.",
+            (true, < 400) => $"The API carried out the request (HTTP {broken.Status}), but its answer broke off before the page could read it. "
+                             + "Open the page again to see the result; do not repeat the request.",
+            (true, < 500) => $"The API refused the request (HTTP {broken.Status}), so nothing was changed, but its explanation broke off before the page could read it. "
+                             + "Open the page again and retry.",
+            _ => $"The API failed (HTTP {broken.Status}) and its answer broke off, so whether the request was carried out is not known. "
+                 + "Open the page again to see the current state before repeating it.",
+        }));
+
+    /// <summary>
     /// Turns what page handlers throw into pages: an API failure shows the API's problem; a key that the API
     /// no longer accepts (revoked) ends the session and asks to sign in again.
     /// </summary>
@@ -72,6 +88,10 @@ public static class ErrorPages
         catch (ApiUnanswered failure)
         {
             return Unreachable(context, failure);
+        }
+        catch (ApiAnswerBroken broken)
+        {
+            return AnswerBroken(context, broken);
         }
     }
 }

@@ -38,7 +38,7 @@ public static class AuditPage
         if (file is null) return await RenderAsync(context, api, null, null, ApiProblem.Of(StatusCodes.Status400BadRequest, "No file", "Choose the export zip to verify."), null, ct);
         using var content = new StreamContent(file.OpenReadStream());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        var verified = await api.SendAsync<ExportVerification>(HttpMethod.Post, "/api/audit-exports/verify", content, null, ct);
+        var verified = await api.AskAsync<ExportVerification>("/api/audit-exports/verify", content, ct);
         return await RenderAsync(context, api, null, null, verified.Problem, verified.Value, ct);
     }
 

@@ -25,7 +25,7 @@ public static class CheckPage
         using var content = new StreamContent(file.OpenReadStream());
         content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         var strict = form.Text("strict") is null ? "false" : "true";
-        var report = await api.SendAsync<ConformanceReport>(HttpMethod.Post, Href.With(Href.To("api", "baselines", baseline, "check"), ("strict", strict)), content, null, ct);
+        var report = await api.AskAsync<ConformanceReport>(Href.With(Href.To("api", "baselines", baseline, "check"), ("strict", strict)), content, ct);
         return await RenderAsync(context, api, baseline, report.Value, report.Problem, ct);
     }
 
