@@ -17,7 +17,7 @@ public sealed record ChainHead(long Position, byte[] Link, DateTimeOffset? Chain
 public sealed class ChainSealer(NpgsqlDataSource dataSource)
 {
     private const long LockKey = 0x7472_6163_6500_0010;
-    private const int PassSize = 500;
+    public const int PassSize = 500;
 
     /// <summary>
     /// How far a pass grows to take an append whole: an append's events get consecutive positions and its last
