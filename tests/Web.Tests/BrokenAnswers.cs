@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 
 namespace Traceability.Web.Tests;
 
@@ -17,55 +15,33 @@ public sealed class BrokenAnswers(WebFixture web)
     public async Task A_form_whose_answer_breaks_off_in_its_body_says_it_was_carried_out()
     {
         await using var proxy = new CuttingProxy(web.Address, CutAt.Body);
-        var pages = await web.StartInstanceAsync($"--Web:ApiAddress={proxy.Address}");
-        try
-        {
-            using var engineer = await PageClient.SignedInWithKeyAsync(WebFixture.AddressOf(pages), web.Keys["engineer-1"]);
-            var text = $"The secure monitor is signed ({Guid.NewGuid():N}).";
+        await using var pages = await web.StartPagesAsync(proxy.Address);
+        using var engineer = await PageClient.SignedInWithKeyAsync(pages.Address, web.Keys["engineer-1"]);
+        var text = $"The secure monitor is signed ({Guid.NewGuid():N}).";
 
-            var broken = await engineer.PostFormAsync("/assumptions", "/assumptions", new() { ["category"] = "hardware", ["text"] = text });
+        var broken = await engineer.PostFormAsync("/assumptions", "/assumptions", new() { ["category"] = "hardware", ["text"] = text });
 
-            var page = await broken.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.BadGateway, broken.StatusCode);
-            Assert.Equal(1, proxy.Cut);
-            Assert.Contains("The API carried out the request (HTTP 201)", page, StringComparison.Ordinal);
-            Assert.Contains("do not repeat the request", page, StringComparison.Ordinal);
-            Assert.Equal(1, await DraftedAsync(text));
-        }
-        finally
-        {
-            await pages.StopAsync();
-            await pages.DisposeAsync();
-        }
+        var page = await broken.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadGateway, broken.StatusCode);
+        Assert.Equal(1, proxy.Cut);
+        Assert.Contains("The API carried out the request (HTTP 201)", page, StringComparison.Ordinal);
+        Assert.Contains("do not repeat the request", page, StringComparison.Ordinal);
+        Assert.Equal(1, await web.AssumptionsWithTextAsync(text));
     }
 
     [Fact]
     public async Task A_check_whose_answer_was_lost_says_nothing_was_changed()
     {
         await using var proxy = new CuttingProxy(web.Address);
-        var pages = await web.StartInstanceAsync($"--Web:ApiAddress={proxy.Address}");
-        try
-        {
-            using var viewer = await PageClient.SignedInWithKeyAsync(WebFixture.AddressOf(pages), web.Keys["viewer-1"]);
+        await using var pages = await web.StartPagesAsync(proxy.Address);
+        using var viewer = await PageClient.SignedInWithKeyAsync(pages.Address, web.Keys["viewer-1"]);
 
-            var lost = await viewer.PostFileAsync("/check", "/check", new() { ["baseline"] = "any" }, "config", Encoding.ASCII.GetBytes("CONFIG_SMP=y\n"));
+        var lost = await viewer.PostFileAsync("/check", "/check", new() { ["baseline"] = "any" }, "config", Encoding.ASCII.GetBytes("CONFIG_SMP=y\n"));
 
-            var page = await lost.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
-            Assert.Equal(1, proxy.Cut);
-            Assert.Contains("nothing was changed", page, StringComparison.Ordinal);
-            Assert.DoesNotContain("not known", page, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await pages.StopAsync();
-            await pages.DisposeAsync();
-        }
-    }
-
-    private async Task<int> DraftedAsync(string text)
-    {
-        var all = await web.Admin.GetFromJsonAsync<JsonElement>("/api/assumptions");
-        return all.EnumerateArray().Count(a => a.GetProperty("text").GetString() == text);
+        var page = await lost.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        Assert.Equal(1, proxy.Cut);
+        Assert.Contains("nothing was changed", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("not known", page, StringComparison.Ordinal);
     }
 }

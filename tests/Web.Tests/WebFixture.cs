@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -69,6 +70,28 @@ public sealed class WebFixture : IAsyncLifetime
         ]);
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>A second instance whose pages call the API at <paramref name="api"/> (a proxy, or the fixture's own), stopped when disposed.</summary>
+    public async Task<PagesInstance> StartPagesAsync(Uri api, params string[] settings) =>
+        new(await StartInstanceAsync([$"--Web:ApiAddress={api}", .. settings]));
+
+    public sealed class PagesInstance(WebApplication app) : IAsyncDisposable
+    {
+        public Uri Address { get; } = AddressOf(app);
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>How many assumptions of use the log holds with exactly this text (read through the API as the admin).</summary>
+    public async Task<int> AssumptionsWithTextAsync(string text)
+    {
+        var all = await Admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/assumptions");
+        return all.EnumerateArray().Count(a => a.GetProperty("text").GetString() == text);
     }
 
     public static Uri AddressOf(WebApplication app) =>
