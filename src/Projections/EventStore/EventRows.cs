@@ -60,6 +60,7 @@ public static class EventRows
     /// </summary>
     public static SignedWhileWriting SignWhileWriting(ServiceKey key, IReadOnlyList<EventRow> rows, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(rows.Count);
         var headers = rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
         var batch = Guid.CreateVersion7();
         var leading = new string[rows.Count - 1];

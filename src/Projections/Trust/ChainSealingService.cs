@@ -29,8 +29,9 @@ public sealed class ChainSealingService(ChainSealer sealer, ILogger<ChainSealing
             try
             {
                 // One pass per poll, and more at once only while they come back full. Passes back to back while they
-                // found anything made a pass per append under one writer (300 a second of 2-3 events, each with its own
-                // commit), which cost that writer a quarter to a third of its rate (bench/README, "One pass per poll").
+                // found anything made a pass per append under one writer (190-344 a second of 2-3 events, each with its
+                // own commit), which cost that writer 17-39 % of its rate (bench/README, "Bulk appends signed while they
+                // are written, and one pass per poll").
                 if (await sealer.PendingAsync(stoppingToken))
                     while (await sealer.TrySealAsync(stoppingToken) >= ChainSealer.PassSize) { }
                 WarnWhenHeldBack();
