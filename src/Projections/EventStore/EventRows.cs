@@ -35,12 +35,8 @@ public static class EventRows
     public static string[] Sign(ServiceKey key, IReadOnlyList<IReadOnlyList<EventRow>> appends)
     {
         var rows = appends.SelectMany(a => a).ToArray();
-        var headers = rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
-        var digests = new byte[rows.Length][];
-        if (rows.Length < ParallelFrom)
-            for (var i = 0; i < rows.Length; i++) digests[i] = Digest(rows[i], headers[rows[i].Metadata]);
-        else
-            Parallel.For(0, rows.Length, i => digests[i] = Digest(rows[i], headers[rows[i].Metadata]));
+        var headers = HeadersOf(rows);
+        var digests = Digests(rows, headers, new ParallelOptions());
         var signed = new string[rows.Length];
         var first = 0;
         foreach (var append in appends)
@@ -61,16 +57,14 @@ public static class EventRows
     public static SignedWhileWriting SignWhileWriting(ServiceKey key, IReadOnlyList<EventRow> rows, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(rows.Count);
-        var headers = rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
+        var headers = HeadersOf(rows);
         var batch = Guid.CreateVersion7();
         var leading = new string[rows.Count - 1];
         for (var i = 0; i < leading.Length; i++) leading[i] = headers[rows[i].Metadata].With(AppendAuthentication.LeadingHeader(key, batch, i + 1, rows.Count));
         var last = Task.Run(() =>
         {
-            var digests = new byte[rows.Count][];
             // One core fewer than the machine has: with the database on the same machine, taking every core slowed its insert.
-            var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
-            Parallel.For(0, rows.Count, parallel, i => digests[i] = Digest(rows[i], headers[rows[i].Metadata]));
+            var digests = Digests(rows, headers, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) });
             return headers[rows[^1].Metadata].With(AppendAuthentication.LastHeader(key, batch, digests));
         }, ct);
         return new SignedWhileWriting(leading, last);
@@ -79,6 +73,21 @@ public static class EventRows
     public sealed record SignedWhileWriting(string[] Leading, Task<string> LastAsync);
 
     private const int ParallelFrom = 256;
+
+    /// <summary>The rows of an append share their metadata: its headers' canonical form is computed once per distinct metadata.</summary>
+    private static Dictionary<EventMetadata, SharedHeaders> HeadersOf(IEnumerable<EventRow> rows) =>
+        rows.Select(r => r.Metadata).Distinct().ToDictionary(m => m, m => new SharedHeaders(m));
+
+    /// <summary>Every row's digest, which canonicalises its data: in parallel from <see cref="ParallelFrom"/> rows on.</summary>
+    private static byte[][] Digests(IReadOnlyList<EventRow> rows, Dictionary<EventMetadata, SharedHeaders> headers, ParallelOptions parallel)
+    {
+        var digests = new byte[rows.Count][];
+        if (rows.Count < ParallelFrom)
+            for (var i = 0; i < rows.Count; i++) digests[i] = Digest(rows[i], headers[rows[i].Metadata]);
+        else
+            Parallel.For(0, rows.Count, parallel, i => digests[i] = Digest(rows[i], headers[rows[i].Metadata]));
+        return digests;
+    }
 
     private static byte[] Digest(EventRow r, SharedHeaders headers) => EventDigest.Compute(new DigestInput(
         r.Id, r.StreamId, r.Version, r.Type, r.Timestamp, r.Metadata.Actor, r.Metadata.CorrelationId, r.Metadata.CausationId,
