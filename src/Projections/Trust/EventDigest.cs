@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Traceability.Projections.Events;
@@ -28,28 +29,38 @@ public static class EventDigest
 
     private static readonly byte[] Domain = Encoding.UTF8.GetBytes("traceability/event/v1");
 
+    /// <summary>
+    /// The fields written into one buffer and hashed in one call. Through <c>IncrementalHash</c> (a native context per
+    /// event, two calls into it per field) a digest in the signing listener took 16.7 µs against 10.1 (one probe run).
+    /// </summary>
     public static byte[] Compute(DigestInput e)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Text(hash, Domain);
-        Text(hash, e.Id.ToString("D"));
-        Text(hash, e.StreamId);
-        Number(hash, e.Version);
-        Text(hash, e.Type);
-        Number(hash, ToMicroseconds(e.Timestamp));
-        Text(hash, e.User);
-        Text(hash, e.Correlation);
-        Text(hash, e.Causation);
-        Text(hash, e.CanonicalHeaders);
-        Text(hash, e.CanonicalData);
-        return hash.GetHashAndReset();
+        var size = 11 * 4 + Domain.Length + 36 + 8 + 8 + e.CanonicalHeaders.Length + e.CanonicalData.Length
+            + Utf8(e.StreamId) + Utf8(e.Type) + Utf8(e.User) + Utf8(e.Correlation) + Utf8(e.Causation);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var fields = new HashFields.Writer(buffer);
+            fields.Bytes(Domain);
+            fields.Id(e.Id);
+            fields.Text(e.StreamId);
+            fields.Number(e.Version);
+            fields.Text(e.Type);
+            fields.Number(ToMicroseconds(e.Timestamp));
+            fields.Text(e.User);
+            fields.Text(e.Correlation);
+            fields.Text(e.Causation);
+            fields.Bytes(e.CanonicalHeaders);
+            fields.Bytes(e.CanonicalData);
+            return SHA256.HashData(buffer.AsSpan(0, fields.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    private static void Text(IncrementalHash hash, string? text) => HashFields.Bytes(hash, Encoding.UTF8.GetBytes(text ?? ""));
-
-    private static void Text(IncrementalHash hash, ReadOnlySpan<byte> bytes) => HashFields.Bytes(hash, bytes);
-
-    private static void Number(IncrementalHash hash, long value) => HashFields.Number(hash, value);
+    private static int Utf8(string? text) => Encoding.UTF8.GetByteCount(text ?? "");
 }
