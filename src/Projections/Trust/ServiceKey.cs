@@ -37,6 +37,9 @@ public sealed class ServiceKey : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message) =>
         _key.SignData(message, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    /// <summary>The same signature, made on the process's signing thread (<see cref="SigningThread"/>): how every session's append is signed.</summary>
+    public Task<byte[]> SignAsync(byte[] message) => SigningThread.SignAsync(this, message);
+
     public void Dispose() => _key.Dispose();
 }
 
