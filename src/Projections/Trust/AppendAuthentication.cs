@@ -9,7 +9,7 @@ namespace Traceability.Projections.Trust;
 /// Signs every unit of work before Marten writes it: each event gets an "auth" header naming its
 /// batch, and the batch's last event carries the service's signature over the digests of all of them.
 /// Whoever can INSERT into the log without this key cannot make an event that verifies. The signature is made on
-/// the process's signing thread (<see cref="ServiceKey.SignAsync"/>), not on the writer's own.
+/// the process's signing threads (<see cref="ServiceKey.SignAsync"/>), not on the writer's own.
 /// </summary>
 public sealed class AppendAuthentication(ServiceKey key) : DocumentSessionListenerBase
 {

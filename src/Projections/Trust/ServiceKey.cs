@@ -37,8 +37,8 @@ public sealed class ServiceKey : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message) =>
         _key.SignData(message, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-    /// <summary>The same signature, made on the process's signing thread (<see cref="SigningThread"/>): how every session's append is signed.</summary>
-    public Task<byte[]> SignAsync(byte[] message) => SigningThread.SignAsync(this, message);
+    /// <summary>The same signature, made on the process's signing threads (<see cref="SigningThreads"/>): how every session's append is signed.</summary>
+    public Task<byte[]> SignAsync(byte[] message) => SigningThreads.SignAsync(this, message);
 
     public void Dispose() => _key.Dispose();
 }

@@ -3,22 +3,26 @@ using System.Collections.Concurrent;
 namespace Traceability.Projections.Trust;
 
 /// <summary>
-/// One long-lived thread that makes the appends' signatures, in the order they are asked for. The same ECDSA
-/// signature made on the writers' own thread-pool threads cost them far more than the signing itself: at 16 writers
+/// Long-lived threads of their own that make the appends' signatures (one on a machine of up to seven cores). The same
+/// ECDSA signature made on the writers' own thread-pool threads cost them far more than the signing itself: at 16 writers
 /// the API-shaped append reached 0.57 and 0.70 of stock Marten that way against 0.80 and 0.81 with its signatures
 /// made here, in two runs that measured both (bench/README, "The appends' signatures on a thread of their own").
-/// One thread makes about 23,000 signatures a second on this machine, several times what the store appends.
+/// One thread makes about 23,000 signatures a second on this machine, several times what the store appends here; a
+/// larger machine gets one more per four cores, to keep ahead of its writers there too (not measured: this one has two).
 /// </summary>
-internal static class SigningThread
+internal static class SigningThreads
 {
     private sealed record Request(ServiceKey Key, byte[] Message, TaskCompletionSource<byte[]> Signed);
+
+    /// <summary>One per four cores, at least one.</summary>
+    public static int Threads { get; } = Math.Max(1, Environment.ProcessorCount / 4);
 
     private static readonly BlockingCollection<Request> Requests = Start();
 
     private static BlockingCollection<Request> Start()
     {
         var requests = new BlockingCollection<Request>();
-        new Thread(() => Serve(requests)) { IsBackground = true, Name = "append signer" }.Start();
+        for (var i = 0; i < Threads; i++) new Thread(() => Serve(requests)) { IsBackground = true, Name = $"append signer {i + 1}" }.Start();
         return requests;
     }
 
@@ -38,7 +42,7 @@ internal static class SigningThread
         }
     }
 
-    /// <summary>The signature <see cref="ServiceKey.Sign"/> gives, made on the signing thread; the caller's continuation runs on the thread pool.</summary>
+    /// <summary>The signature <see cref="ServiceKey.Sign"/> gives, made on a signing thread; the caller's continuation runs on the thread pool.</summary>
     public static Task<byte[]> SignAsync(ServiceKey key, byte[] message)
     {
         var signed = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -4,10 +4,10 @@ using Traceability.Projections.Trust;
 namespace Traceability.Projections.Tests.Log;
 
 /// <summary>
-/// Appends are signed on one thread of the process's (<see cref="ServiceKey.SignAsync"/>): many writers at once each get
-/// their own message's signature, and a request that fails does not stop the thread for the others.
+/// Appends are signed on threads of the process's own (<see cref="ServiceKey.SignAsync"/>): many writers at once each get
+/// their own message's signature, and a request that fails does not stop them for the others.
 /// </summary>
-public sealed class SigningThread
+public sealed class SigningOnItsOwnThreads
 {
     [Fact]
     public async Task Concurrent_writers_each_get_a_valid_signature_over_their_own_message()
