@@ -4,9 +4,10 @@ namespace Traceability.Projections.Trust;
 
 /// <summary>
 /// Long-lived threads of their own that make the appends' signatures (one on a machine of up to seven cores). The same
-/// ECDSA signature made on the writers' own thread-pool threads cost them far more than the signing itself: at 16 writers
-/// the API-shaped append reached 0.57 and 0.70 of stock Marten that way against 0.80 and 0.81 with its signatures
-/// made here, in two runs that measured both (bench/README, "The appends' signatures on a thread of their own").
+/// ECDSA signature made on the writers' own thread-pool threads cost them more than the signing itself: at 16 writers
+/// the API-shaped append reached 0.57, 0.70 and 0.54 of stock Marten that way against 0.80, 0.81 and 0.60 with its
+/// signatures made here, in three runs that measured both (bench/README, "The appends' signatures on a thread of
+/// their own"; the append without the lock came out either way).
 /// One thread makes about 23,000 signatures a second on this machine, several times what the store appends here; a
 /// larger machine gets one more per four cores, to keep ahead of its writers there too (not measured: this one has two).
 /// </summary>
