@@ -24,6 +24,20 @@ public sealed class DigestRule
         Assert.Equal(expected, EventDigest.Compute(input));
     }
 
+    [Fact]
+    public void A_digest_of_megabytes_of_data_follows_the_same_rule()
+    {
+        var data = $$"""{"symbols":"{{new string('x', 3 << 20)}}"}""";
+        var input = new DigestInput(Guid.Empty, "catalog/linux-6.12", 1, "catalog_built", DateTimeOffset.UnixEpoch, null, null, null, "{}"u8.ToArray(), Encoding.UTF8.GetBytes(data));
+
+        var expected = SHA256.HashData([
+            .. L("traceability/event/v1"), .. L(Guid.Empty.ToString("D")), .. L("catalog/linux-6.12"), .. U64(1), .. L("catalog_built"),
+            .. U64(0), .. L(null), .. L(null), .. L(null), .. L("{}"), .. L(data),
+        ]);
+
+        Assert.Equal(expected, EventDigest.Compute(input));
+    }
+
     private static byte[] L(string? text)
     {
         var bytes = Encoding.UTF8.GetBytes(text ?? "");
