@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text;
+using Traceability.Testing;
 
 namespace Traceability.Web.Tests;
 
 /// <summary>
-/// A page's call to the API whose answer breaks off after its status arrived, and a read-only form whose answer was lost.
+/// A page's call to the API whose answer breaks off after its status arrived, a read-only form whose answer was lost, and
+/// a download whose export breaks off while it is passed on.
 /// The status says what became of the request: a write answered 201 was carried out, so the page must say so, not fail
 /// with a 500 or invite a repeat. A conformance check changes nothing, so losing its answer changed nothing either.
 /// </summary>
@@ -43,5 +45,26 @@ public sealed class BrokenAnswers(WebFixture web)
         Assert.Equal(1, proxy.Cut);
         Assert.Contains("nothing was changed", page, StringComparison.Ordinal);
         Assert.DoesNotContain("not known", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_download_whose_export_breaks_off_fails_in_the_browser_and_is_logged_as_a_warning()
+    {
+        await Arrange.BaselineAsync(web.Admin, "broken-download");
+        await using var proxy = new CuttingProxy(web.Address, CutAt.Body, line => line.Contains("/audit-export", StringComparison.Ordinal));
+        await using var pages = await web.StartPagesAsync(proxy.Address);
+        var logs = pages.CaptureLogs();
+        using var viewer = await PageClient.SignedInWithKeyAsync(pages.Address, web.Keys["viewer-1"]);
+
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            using var download = await viewer.GetAsync("/audit/export?baseline=broken-download");
+            await download.Content.ReadAsByteArrayAsync();
+        });
+
+        Assert.True(failure is HttpRequestException or IOException, $"the download should fail, not end as if the zip were whole: {failure}");
+        Assert.Equal(1, proxy.Cut);
+        await Eventually.True(() => Task.FromResult(logs.Lines.Any(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("broke off while it was passed on", StringComparison.Ordinal))), "the warning");
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
     }
 }

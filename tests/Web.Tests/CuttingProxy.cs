@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Traceability.Web.Tests;
 
-/// <summary>What the proxy passes on of the service's answer to a write before it closes the connection.</summary>
+/// <summary>What the proxy passes on of the service's answer to a request it cuts before it closes the connection.</summary>
 public enum CutAt
 {
     /// <summary>Nothing: the caller sees the connection close with no answer.</summary>
@@ -15,9 +15,9 @@ public enum CutAt
 }
 
 /// <summary>
-/// A loopback HTTP/1.1 proxy in front of the service that passes reads on and cuts writes: a request whose method is
-/// not GET or HEAD reaches the service, which carries it out and answers, and then the connection to the caller is
-/// closed without that answer, or in its body (<see cref="CutAt"/>). One request per connection (it asks the service
+/// A loopback HTTP/1.1 proxy in front of the service that passes reads on and cuts writes (or the requests it is told
+/// to cut): such a request reaches the service, which carries it out and answers, and then the connection to the caller
+/// is closed without that answer, or in its body (<see cref="CutAt"/>). One request per connection (it asks the service
 /// to close after answering).
 /// </summary>
 public sealed class CuttingProxy : IAsyncDisposable
@@ -31,16 +31,21 @@ public sealed class CuttingProxy : IAsyncDisposable
 
     private readonly CutAt _cutAt;
 
-    public CuttingProxy(Uri upstream, CutAt cutAt = CutAt.Answer)
+    private readonly Func<string, bool> _cuts;
+
+    /// <param name="upstream">The service.</param>
+    /// <param name="cutAt">How much of a cut request's answer reaches the caller.</param>
+    /// <param name="cuts">Which requests to cut, by their request line ("GET /api/... HTTP/1.1"); writes when not given.</param>
+    public CuttingProxy(Uri upstream, CutAt cutAt = CutAt.Answer, Func<string, bool>? cuts = null)
     {
-        (_upstream, _cutAt) = (upstream, cutAt);
+        (_upstream, _cutAt, _cuts) = (upstream, cutAt, cuts ?? (line => !line.StartsWith("GET ", StringComparison.Ordinal) && !line.StartsWith("HEAD ", StringComparison.Ordinal)));
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
     public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
-    /// <summary>How many writes reached the service and had their answers withheld.</summary>
+    /// <summary>How many requests reached the service and had their answers withheld.</summary>
     public int Cut => Volatile.Read(ref _cut);
 
     private async Task AcceptAsync()
@@ -65,7 +70,6 @@ public sealed class CuttingProxy : IAsyncDisposable
         using var _ = client;
         var caller = client.GetStream();
         var (head, body) = await ReadRequestAsync(caller);
-        var method = head[..head.IndexOf(' ', StringComparison.Ordinal)];
         using var upstream = new TcpClient();
         await upstream.ConnectAsync(_upstream.Host, _upstream.Port);
         var service = upstream.GetStream();
@@ -73,7 +77,7 @@ public sealed class CuttingProxy : IAsyncDisposable
         await service.WriteAsync(body);
         var answer = new MemoryStream();
         await service.CopyToAsync(answer);
-        if (method is "GET" or "HEAD")
+        if (!_cuts(head[..head.IndexOf("\r\n", StringComparison.Ordinal)]))
         {
             await caller.WriteAsync(answer.ToArray());
             return;

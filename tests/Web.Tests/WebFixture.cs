@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Traceability.Api.Hosting;
 using Traceability.Testing;
@@ -79,6 +80,14 @@ public sealed class WebFixture : IAsyncLifetime
     public sealed class PagesInstance(WebApplication app) : IAsyncDisposable
     {
         public Uri Address { get; } = AddressOf(app);
+
+        /// <summary>Every line this instance logs from now on at Warning and above (its settings' level).</summary>
+        public CapturedLogs CaptureLogs()
+        {
+            var logs = new CapturedLogs();
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+            return logs;
+        }
 
         public async ValueTask DisposeAsync()
         {

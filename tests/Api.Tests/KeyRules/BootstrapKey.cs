@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using Traceability.Api.Tests.Hardening;
 using Traceability.Testing;
 
 namespace Traceability.Api.Tests.KeyRules;

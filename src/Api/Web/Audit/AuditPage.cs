@@ -13,8 +13,12 @@ public static class AuditPage
     public static async Task<IResult> Show(string? baseline, string? asOf, HttpContext context, ApiClients apis, CancellationToken ct) =>
         await RenderAsync(context, apis.For(context), baseline, asOf, null, null, ct);
 
-    /// <summary>GET /audit/export: the API's zip passed through as it streams, under the API's own file name.</summary>
-    public static async Task<IResult> Download(string? baseline, string? asOf, HttpContext context, ApiClients apis, CancellationToken ct)
+    /// <summary>
+    /// GET /audit/export: the API's zip passed through as it streams, under the API's own file name. When the API's answer
+    /// breaks off on the way, the download is aborted (never ended as if the zip were whole) and that is logged as a
+    /// warning: the browser reports the download failed and nothing on the service is wrong.
+    /// </summary>
+    public static async Task<IResult> Download(string? baseline, string? asOf, HttpContext context, ApiClients apis, ILoggerFactory logs, CancellationToken ct)
     {
         var api = apis.For(context);
         var path = Href.With(Href.To("api", "baselines", baseline ?? "", "audit-export"), ("asOf", asOf));
@@ -26,7 +30,19 @@ public static class AuditPage
         var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "audit-export.zip";
         return Results.Stream(async body =>
         {
-            using (response) await response.Content.CopyToAsync(body, ct);
+            using (response)
+            {
+                try
+                {
+                    await response.Content.CopyToAsync(body, ct);
+                }
+                catch (Exception failure) when (failure is IOException or HttpRequestException && !ct.IsCancellationRequested)
+                {
+                    logs.CreateLogger(typeof(AuditPage)).LogWarning(
+                        "The audit export {Path} broke off while it was passed on ({Error}); the download was aborted", path, failure.Message);
+                    context.Abort();
+                }
+            }
         }, "application/zip", name);
     }
 
