@@ -15,8 +15,8 @@ public static class AuditPage
 
     /// <summary>
     /// GET /audit/export: the API's zip passed through as it streams, under the API's own file name. When the API's answer
-    /// breaks off on the way, the download is aborted (never ended as if the zip were whole) and that is logged as a
-    /// warning: the browser reports the download failed and nothing on the service is wrong.
+    /// breaks off on the way, the download is aborted (never ended as if the zip were whole), so the browser reports it
+    /// failed, and the page logs a warning (it was an unhandled exception at Error level).
     /// </summary>
     public static async Task<IResult> Download(string? baseline, string? asOf, HttpContext context, ApiClients apis, ILoggerFactory logs, CancellationToken ct)
     {
