@@ -44,15 +44,15 @@ public static class LegacyChain
     {
         var parts = new[] { prev, Encoding.UTF8.GetBytes(r.GetString(1)), Encoding.UTF8.GetBytes(r.GetString(3)),
             CanonicalJson.Canonicalize(r.GetString(4)), CanonicalJson.Canonicalize(r.GetString(5)) };
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        HashFields.Bytes(hash, parts[0]);
-        HashFields.Bytes(hash, parts[1]);
-        HashFields.Number(hash, r.GetInt64(2));
-        HashFields.Bytes(hash, parts[2]);
-        HashFields.Bytes(hash, parts[3]);
-        HashFields.Bytes(hash, parts[4]);
-        HashFields.Number(hash, EventDigest.ToMicroseconds(r.GetFieldValue<DateTimeOffset>(6)));
-        return hash.GetHashAndReset();
+        var fields = new HashFields.Writer(new byte[parts.Sum(p => p.Length + 4) + 16]);
+        fields.Bytes(parts[0]);
+        fields.Bytes(parts[1]);
+        fields.Number(r.GetInt64(2));
+        fields.Bytes(parts[2]);
+        fields.Bytes(parts[3]);
+        fields.Bytes(parts[4]);
+        fields.Number(EventDigest.ToMicroseconds(r.GetFieldValue<DateTimeOffset>(6)));
+        return SHA256.HashData(fields.Written);
     }
 }
 

@@ -56,7 +56,7 @@ public static class EventDigest
             fields.Text(e.Causation);
             fields.Bytes(e.CanonicalHeaders);
             fields.Bytes(e.CanonicalData);
-            return SHA256.HashData(buffer.AsSpan(0, fields.Length));
+            return SHA256.HashData(fields.Written);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Traceability.Projections.Trust;
 
@@ -9,27 +8,15 @@ namespace Traceability.Projections.Trust;
 /// </summary>
 internal static class HashFields
 {
-    public static void Bytes(IncrementalHash hash, ReadOnlySpan<byte> bytes)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-    }
-
-    public static void Number(IncrementalHash hash, long value)
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        hash.AppendData(bytes);
-    }
-
-    /// <summary>The same encodings written into a buffer large enough for them, to hash in one call.</summary>
+    /// <summary>The fields written into a buffer large enough for them, to hash in one call (<see cref="Written"/>).</summary>
     public ref struct Writer(Span<byte> buffer)
     {
         private readonly Span<byte> _buffer = buffer;
 
         public int Length { get; private set; }
+
+        /// <summary>What has been written so far.</summary>
+        public readonly ReadOnlySpan<byte> Written => _buffer[..Length];
 
         public void Bytes(ReadOnlySpan<byte> bytes)
         {
